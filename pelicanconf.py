@@ -1,0 +1,211 @@
+"""Settings for the preview build. Every site and practice fact lives here, once.
+
+`publishconf.py` imports this file and overrides only what differs in production.
+"""
+
+from jinja2 import StrictUndefined
+
+# --- Practice facts the owner must supply ----------------------------------------------------
+# Each placeholder contains "SET-ME". The preview shows it plainly marked; `make publish`
+# refuses to run while any name listed in PRACTICE_SETTINGS still holds one, naming each.
+THERAPIST_NAME = "SET-ME therapist's name as licensed"
+THERAPIST_CREDENTIALS = "SET-ME credentials, for example LMFT"
+LICENSE_TYPE = "SET-ME license type"
+LICENSE_NUMBER = "SET-ME license number"
+LICENSE_STATES = "SET-ME state(s) of licensure"
+TELEHEALTH_STATES = "SET-ME states served by telehealth"
+PRACTICE_NAME = "SET-ME practice name"
+PRACTICE_LOCATION = "SET-ME city and state, or 'Telehealth only'"
+CONTACT_EMAIL = "set-me@example.invalid"
+# The one booking address: the header button, the end of every post and `{booking}` links.
+BOOKING_URL = "https://set-me.example.invalid/book-a-free-consultation"
+
+PRACTICE_SETTINGS = [
+    "THERAPIST_NAME",
+    "THERAPIST_CREDENTIALS",
+    "LICENSE_TYPE",
+    "LICENSE_NUMBER",
+    "LICENSE_STATES",
+    "TELEHEALTH_STATES",
+    "PRACTICE_NAME",
+    "PRACTICE_LOCATION",
+    "CONTACT_EMAIL",
+    "BOOKING_URL",
+    "SITEURL",
+]
+PLACEHOLDER_MARKER = "set-me"
+
+# --- Site ------------------------------------------------------------------------------------
+SITENAME = "Integration Notes"
+SITE_DESCRIPTION = (
+    "Plain-language writing on ketamine-assisted psychotherapy (KAP) and integration therapy."
+)
+AUTHOR = THERAPIST_NAME
+SITEURL = ""
+# Relative links let the preview be served from any port or folder.
+RELATIVE_URLS = True
+TIMEZONE = "America/Los_Angeles"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_PAGINATION = 10
+# Default Open Graph image: a calm, text-free picture in content/images.
+SOCIAL_IMAGE = "images/social-card.png"
+SOCIAL_IMAGE_ALT = "A soft green and sand-coloured gradient with a gentle arc."
+MENU_LINKS = [
+    ("Posts", ""),
+    ("Topics", "topics/"),
+    ("How KAP works here", "how-kap-works-here/"),
+    ("About", "about/"),
+    ("Search", "search/"),
+]
+FOOTER_LINKS = [
+    ("Crisis and emergencies", "crisis/"),
+    ("Privacy", "privacy/"),
+    ("Good Faith Estimate", "good-faith-estimate/"),
+    ("Archives", "archives/"),
+    ("Tags", "tags/"),
+]
+
+# --- Safety notices --------------------------------------------------------------------------
+# US defaults; the crisis notice is on every page, 404 included.
+CRISIS_EMERGENCY_NUMBER = "911"
+CRISIS_LIFELINE_NUMBER = "988"
+CRISIS_TEXT_LINE_NUMBER = "741741"
+CRISIS_TEXT_LINE_KEYWORD = "HOME"
+# Retired or wrong numbers that must never reach a page; the build fails if one does.
+FORBIDDEN_PHRASES = ["800-273-8255", "800.273.8255", "8002738255", "273-TALK", "273-8255"]
+# A post whose `Reviewed:` date is older than this many months gets a build warning.
+REVIEW_MAX_AGE_MONTHS = 12
+# Claims the check reports (warning in preview, error in publish) unless a post accepts them.
+CLAIMS_ARE_ERRORS = False
+
+# --- Content ---------------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra/favicon.svg", "extra/favicon.ico"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.svg": {"path": "favicon.svg"},
+    "extra/favicon.ico": {"path": "favicon.ico"},
+}
+# robots.txt names the sitemap's absolute address, so it is rendered with the settings.
+TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
+READERS = {"html": None}  # posts are Markdown only; stray HTML files are not content
+DEFAULT_CATEGORY = "Ketamine therapy"
+SUMMARY_MAX_LENGTH = 160
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Pretty URLs: /posts/slug/ rather than /slug.html.
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "topics/{slug}/"
+CATEGORY_SAVE_AS = "topics/{slug}/index.html"
+CATEGORIES_URL = "topics/"
+CATEGORIES_SAVE_AS = "topics/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+# One author: no author pages; period archives add pages without adding a way to read.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# --- Feeds: off in the preview (publishconf turns them on with an absolute SITEURL) ----------
+FEED_DOMAIN = None
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+
+# --- Theme and plugins -----------------------------------------------------------------------
+THEME = "theme"
+THEME_STATIC_PATHS = ["static"]
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+PLUGIN_PATHS = ["plugins"]
+# Setting PLUGINS turns Pelican's auto-discovery off, so every plugin is listed here.
+# content_rules comes first: the plugins after it report their problems through it.
+PLUGINS = [
+    "content_rules",
+    "booking",
+    "reading",
+    "safety",
+    "structured_data",
+    "security_headers",
+    "search_index",
+    "pelican.plugins.sitemap",
+]
+SITEMAP = {
+    "format": "xml",
+    "exclude": ["^404", "^search/", "^drafts/"],
+}
+# Drafts and scheduled posts are part of the preview, clearly marked; publishconf drops them.
+PREVIEW = True
+WITH_FUTURE_DATES = True
+# Python-Markdown is the slow part of a build; the cache keeps unchanged posts parsed.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/preview"
+# Search is indexed by plugins/search_index; the dev server may turn it off for speed.
+SEARCH_INDEX = True
+
+# Security headers: one definition, written to _headers, deploy/nginx.conf and a CSP meta tag.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'none'",
+    "script-src": "'self' 'wasm-unsafe-eval'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "manifest-src": "'self'",
+    "base-uri": "'none'",
+    "form-action": "'none'",
+    "frame-ancestors": "'none'",
+}
+SECURITY_HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": (
+        "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Also as a <meta> tag, for hosts that cannot set headers (GitHub Pages).
+CSP_META = True

@@ -1,0 +1,111 @@
+"""Checks on the written site: every internal link and asset must resolve to a file."""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problem
+
+LINK_ATTR = re.compile(r"""\b(href|src|srcset|content)\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+SKIP_SCHEMES = ("mailto:", "tel:", "sms:", "data:", "#")
+
+
+def link_targets(html: str):
+    """Yield (line, url) for every href, src and srcset URL in a page."""
+    for match in LINK_ATTR.finditer(html):
+        attribute, value = match.group(1).lower(), match.group(2)[1:-1].strip()
+        line = html.count("\n", 0, match.start()) + 1
+        if attribute == "srcset":
+            for candidate in value.split(","):
+                if candidate.strip():
+                    yield line, candidate.split()[0]
+        elif attribute == "content":
+            # Only Open Graph and similar URL-valued meta tags matter here.
+            if value.startswith(("http://", "https://", "/")):
+                yield line, value
+        else:
+            yield line, value
+
+
+def resolve(page: str, url: str, site: urlsplit) -> str | None:
+    """Map a URL on `page` to a path in the output folder; None for links leaving the site."""
+    url = url.replace("&amp;", "&")
+    if not url or url.startswith(SKIP_SCHEMES):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        if parts.scheme not in ("http", "https", ""):
+            return None
+        if not site.netloc or parts.netloc != site.netloc:
+            return None
+        path = parts.path
+    else:
+        path = parts.path
+        if not path:
+            return None
+        if not path.startswith("/"):
+            path = os.path.normpath(os.path.join("/" + os.path.dirname(page), path))
+            if parts.path.endswith("/"):
+                path += "/"
+            return unquote(path).lstrip("/")
+    prefix = site.path.rstrip("/")
+    if prefix:
+        if path != prefix and not path.startswith(prefix + "/"):
+            return "\0outside:" + path
+        path = path[len(prefix):]
+    return unquote(path).lstrip("/")
+
+
+def exists(target: str, files: set[str]) -> bool:
+    if target in files:
+        return True
+    stem = target.rstrip("/")
+    return (f"{stem}/index.html" if stem else "index.html") in files
+
+
+def check_site(output_path: str, siteurl: str, sources: dict[str, str]) -> list[Problem]:
+    """Report every internal link in the output that points to no file.
+
+    `sources` maps an output page (relative path) to the Markdown file it came from, so a broken
+    link in a post is reported against the post, at the line that holds it.
+    """
+    files: set[str] = set()
+    pages: list[str] = []
+    for directory, _subdirs, names in os.walk(output_path):
+        for name in names:
+            relative = os.path.relpath(os.path.join(directory, name), output_path)
+            relative = relative.replace(os.sep, "/")
+            files.add(relative)
+            if name.endswith(".html"):
+                pages.append(relative)
+    site = urlsplit(siteurl if "://" in siteurl else "")
+    problems = []
+    for page in sorted(pages):
+        with open(os.path.join(output_path, page), encoding="utf-8") as handle:
+            html = handle.read()
+        for line, url in link_targets(html):
+            target = resolve(page, url, site)
+            if target is None or exists(target, files):
+                continue
+            problems.append(broken_link(page, line, url, sources, output_path))
+    return problems
+
+
+def broken_link(page: str, line: int, url: str, sources: dict[str, str], output_path: str):
+    source = sources.get(page)
+    if source:
+        needle = os.path.basename(urlsplit(url).path.rstrip("/")) or url
+        number = 1
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            for index, text in enumerate(handle, start=1):
+                if needle in text:
+                    number = index
+                    break
+        return Problem(source, number, f"the link {url} leads to no page or file on this site",
+                       "link to another post with {filename}name-of-post.md and to images with "
+                       "{static}/images/name.jpg, and check the spelling")
+    return Problem(os.path.join(output_path, page), line, f"the link {url} leads to no page or "
+                   "file on this site", "this link comes from the theme or a setting; check "
+                   "theme/templates and pelicanconf.py")

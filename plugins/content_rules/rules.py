@@ -1,0 +1,115 @@
+"""Pelican wiring for the content rules: when each check runs and how the build stops."""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+
+import jinja2
+from pelican.writers import Writer
+
+from . import output_checks, source_checks
+from .problems import ContentRulesFailed, Problem, collector, display_path
+
+# Output page (relative path) -> Markdown source, filled once the generators have read content.
+written_from: dict[str, str] = {}
+# Checks other plugins run on the written site. Blinker calls receivers of one signal in no fixed
+# order, so they register here and run before the one report, not on `finalized` themselves.
+after_writing_checks: list = []
+
+
+class PelicanLogCapture(logging.Handler):
+    """Turn Pelican's own read errors (normally one log line, build still exits 0) into problems."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno < logging.ERROR and not message.startswith("Unable to find"):
+            return
+        path = next((a for a in (record.args or ()) if isinstance(a, str) and os.path.exists(a)),
+                    None)
+        first_line = message.splitlines()[0]
+        collector.add(Problem(path or "content", 1, f"Pelican could not use this file "
+                              f"({first_line})", "correct the file; the lines above name "
+                              "any field or link that is wrong"))
+
+
+log_capture = PelicanLogCapture()
+
+
+def start_build(pelican) -> None:
+    """Reset per-build state; attach the log capture once."""
+    collector.problems = []
+    written_from.clear()
+    logger = logging.getLogger("pelican")
+    if log_capture not in logger.handlers:
+        logger.addHandler(log_capture)
+
+
+def remember_sources(generators) -> None:
+    """Record which Markdown file each output page comes from."""
+    for generator in generators:
+        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages",
+                     "hidden_articles"):
+            for item in getattr(generator, name, []) or []:
+                if item.save_as:
+                    written_from[item.save_as] = item.source_path
+
+
+def check_sources(settings: dict) -> None:
+    root = settings["PATH"]
+    folders = {"article": settings["ARTICLE_PATHS"], "page": settings["PAGE_PATHS"]}
+    problems, _sources = source_checks.check_tree(root, folders, settings)
+    # A file our checks already explain needs no second, vaguer line from Pelican's log.
+    explained = {p.path for p in problems}
+    collector.problems = [p for p in collector.problems
+                          if not (p.message.startswith("Pelican could not") and
+                                  p.path in explained)]
+    collector.extend(problems)
+
+
+def check_before_writing(pelican):
+    """Stop before a single file is written when any source has a problem."""
+    check_sources(pelican.settings)
+    collector.flush()
+    return GuardedWriter
+
+
+def check_written_site(pelican) -> None:
+    """Every internal link and asset of the written site must resolve."""
+    settings = pelican.settings
+    collector.extend(output_checks.check_site(pelican.output_path, settings["SITEURL"],
+                                              written_from))
+    for check in after_writing_checks:
+        collector.extend(check(pelican))
+    collector.flush()
+
+
+class GuardedWriter(Writer):
+    """Pelican's writer, reporting a template error with the template's line and the post."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        try:
+            return super().write_file(name, template, context, *args, **kwargs)
+        except jinja2.TemplateError as error:
+            raise template_problem(error, name, kwargs) from None
+
+
+def template_problem(error: jinja2.TemplateError, name: str, kwargs: dict) -> ContentRulesFailed:
+    item = kwargs.get("article") or kwargs.get("page")
+    rendering = item.source_path if item is not None else name
+    path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if not path:
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename.endswith((".html", ".xml", ".txt")) and "templates" in f.filename]
+        if frames:
+            path, line = frames[-1].filename, frames[-1].lineno
+    problem = Problem(path or "theme/templates", line or 1,
+                      f"template error while rendering {display_path(rendering)}: {error}",
+                      "correct the template at this line (a misspelt name or a missing value)")
+    collector.add(problem)
+    try:
+        collector.flush()
+    except ContentRulesFailed as failed:
+        return failed
+    return ContentRulesFailed([problem])

@@ -1,0 +1,49 @@
+"""Reading comfort: reading time, a table of contents on long posts, previous and next posts,
+related posts, and an `updated` date; plus the `typographic` filter for titles.
+
+Everything is computed once the generators have read the content, so templates only display.
+"""
+
+from datetime import datetime
+
+from pelican import signals
+
+from .reading import reading_time, related, table_of_contents
+from .typography import typographic
+
+
+def add_filters(pelican) -> None:
+    pelican.settings.setdefault("JINJA_FILTERS", {})["typographic"] = typographic
+
+
+def annotate(generators) -> None:
+    now = None
+    for generator in generators:
+        articles = getattr(generator, "articles", None)
+        if articles is None:
+            continue
+        drafts = list(getattr(generator, "drafts", []))
+        for item in articles + drafts:
+            html = item._content or ""  # raw HTML; reading it here leaves links untouched
+            item.reading_time = reading_time(html)
+            item.toc = table_of_contents(html)
+            item.updated = getattr(item, "modified", None) or item.metadata.get("updated")
+            if isinstance(item.updated, str):
+                item.updated = datetime.fromisoformat(item.updated)
+            if now is None:
+                now = datetime.now(item.date.tzinfo)
+            item.scheduled = item.date > now
+            item.related = related(item, articles)
+            item.newer = item.older = None
+        for newer, older in zip(articles, articles[1:]):  # articles are newest first
+            newer.older, older.newer = older, newer
+    for generator in generators:
+        for item in getattr(generator, "pages", []) + getattr(generator, "hidden_pages", []) + \
+                getattr(generator, "draft_pages", []):
+            item.scheduled = False
+
+
+def register():
+    signals.initialized.connect(add_filters)
+    # After all content is read, before anything is rendered.
+    signals.all_generators_finalized.connect(annotate)

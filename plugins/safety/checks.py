@@ -1,0 +1,127 @@
+"""Clinical-safety checks: placeholders, retired crisis numbers, risky claims, stale reviews."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+
+from content_rules.problems import Problem
+
+# Wording regulators and professional codes warn about in health marketing.
+CLAIMS = [
+    (re.compile(r"\bcur(e|es|ed)\b", re.IGNORECASE), "promises a cure"),
+    (re.compile(r"\bguarantee(d|s)?\b", re.IGNORECASE), "promises a result"),
+    (re.compile(r"\b100\s?%", re.IGNORECASE), "claims certainty (100%)"),
+    (re.compile(r"\bsafe and effective\b", re.IGNORECASE), "says 'safe and effective'"),
+    (re.compile(r"\bmiracle\b", re.IGNORECASE), "promises a miracle"),
+    (re.compile(r"\bproven to\b", re.IGNORECASE), "says 'proven to'"),
+    (re.compile(r"\bFDA[- ]approved\b(?=.{0,80}\bketamine\b)|\bketamine\b.{0,80}\bFDA[- ]approved",
+                re.IGNORECASE), "says 'FDA-approved' near 'ketamine' (ketamine is approved only as "
+                "an anaesthetic)"),
+]
+TESTIMONIAL = re.compile(r"^\s*>.*[\"“”]|[-—–]\s*(a )?(former |happy )?(client|patient)\b",
+                         re.IGNORECASE)
+
+
+def placeholder_settings(settings: dict) -> list[str]:
+    """Names in PRACTICE_SETTINGS whose value still holds the placeholder marker."""
+    marker = settings["PLACEHOLDER_MARKER"].lower()
+    return [name for name in settings["PRACTICE_SETTINGS"]
+            if marker in str(settings.get(name, "")).lower() or not settings.get(name)]
+
+
+def setting_line(config_path: str, name: str) -> int:
+    """Line of `NAME =` in the settings file, so the refusal points at it."""
+    try:
+        with open(config_path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if re.match(rf"{name}\s*=", line):
+                    return number
+    except OSError:
+        pass
+    return 1
+
+
+def placeholder_problems(settings: dict, config_path: str) -> list[Problem]:
+    problems = []
+    for name in placeholder_settings(settings):
+        if name == "SITEURL":
+            problems.append(Problem(config_path, setting_line(config_path, "SITEURL"),
+                                    "SITEURL is not set for publishing", "give the site's "
+                                    "address: SITEURL=https://your-domain make publish"))
+        else:
+            problems.append(Problem(config_path, setting_line(config_path, name),
+                                    f"{name} still holds its placeholder "
+                                    f"({settings.get(name)!r})", f"set {name} in pelicanconf.py "
+                                    "to the real value"))
+    return problems
+
+
+def claim_problems(path: str, body_start: int, body: str, accepted: list[str],
+                   as_errors: bool) -> list[Problem]:
+    """Risky phrases in a post body, minus those the post's Accept-claims field accepts."""
+    problems = []
+    severity = "error" if as_errors else "warning"
+    accepted_lower = [normal(a) for a in accepted]
+    for offset, line in enumerate(body.split("\n")):
+        for pattern, what in CLAIMS:
+            match = pattern.search(line)
+            if not match:
+                continue
+            phrase = match.group(0)
+            key = next((a for a in accepted_lower if a in normal(phrase)), None)
+            if key:
+                continue
+            short = phrase if len(phrase) < 30 else re.search(r"FDA[- ]approved", phrase,
+                                                               re.IGNORECASE).group(0)
+            problems.append(Problem(path, body_start + offset, f"the post {what}: '{short}'",
+                                    "rephrase without promising results, or, after review, add "
+                                    f"'Accept-claims: {short}' to the post's fields",
+                                    severity))
+        if TESTIMONIAL.search(line):
+            problems.append(Problem(path, body_start + offset, "this looks like a client "
+                                    "testimonial", "remove it (professional codes restrict "
+                                    "testimonials), or add 'Accept-claims: testimonial' after "
+                                    "review", severity) if "testimonial" not in accepted_lower
+                            else None)
+    return [p for p in problems if p]
+
+
+def normal(phrase: str) -> str:
+    """Compare phrases ignoring case and hyphen-or-space spelling."""
+    return re.sub(r"[\s-]+", " ", phrase.lower())
+
+
+def review_problem(path: str, line: int, reviewed: datetime, months: int,
+                   today: datetime) -> Problem | None:
+    """A warning when a post's last review is older than `months`."""
+    age = (today.year - reviewed.year) * 12 + today.month - reviewed.month
+    if today.day < reviewed.day:
+        age -= 1
+    if age < months:
+        return None
+    return Problem(path, line, f"last reviewed {reviewed:%Y-%m-%d}, more than {months} months "
+                   "ago", "read the post again, update what has changed and set 'Reviewed:' to "
+                   "today's date", "warning")
+
+
+def forbidden_in_output(output_path: str, phrases: list[str]) -> list[Problem]:
+    """Every written file that contains a retired or forbidden phrase (the old 1-800 lifeline)."""
+    problems = []
+    needles = [p.lower().encode() for p in phrases]
+    for directory, _subdirs, names in os.walk(output_path):
+        for name in names:
+            if not name.endswith((".html", ".xml", ".txt", ".json", ".js")):
+                continue
+            path = os.path.join(directory, name)
+            with open(path, "rb") as handle:
+                data = handle.read().lower()
+            for phrase, needle in zip(phrases, needles):
+                at = data.find(needle)
+                if at >= 0:
+                    problems.append(Problem(path, data.count(b"\n", 0, at) + 1,
+                                            f"the retired crisis number '{phrase}' appears",
+                                            "replace it with 988 (call or text); the old "
+                                            "number is no longer the lifeline"))
+    return problems

@@ -1,0 +1,26 @@
+"""Security headers from one definition in pelicanconf.py: `_headers` in the output, the CSP as
+a <meta> tag for hosts that cannot set headers, and the nginx include (see tasks.py)."""
+
+import os
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+from .headers import csp, netlify_headers
+
+
+def add_meta(pelican) -> None:
+    pelican.settings["CSP_META_CONTENT"] = csp(pelican.settings["CONTENT_SECURITY_POLICY"],
+                                               for_meta=True)
+
+
+def write_headers_file(pelican) -> None:
+    base_path = urlsplit(pelican.settings["SITEURL"]).path if "://" in \
+        pelican.settings["SITEURL"] else ""
+    with open(os.path.join(pelican.output_path, "_headers"), "w", encoding="utf-8") as handle:
+        handle.write(netlify_headers(pelican.settings, base_path))
+
+
+def register():
+    signals.initialized.connect(add_meta)
+    signals.finalized.connect(write_headers_file)

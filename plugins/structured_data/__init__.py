@@ -1,0 +1,35 @@
+"""Structured data: JSON-LD for each post (BlogPosting) and for the practice and therapist."""
+
+import re
+from html import unescape
+
+from pelican import signals
+
+from .schema import blog_posting, practice
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def site_data(pelican) -> None:
+    pelican.settings["SITE_JSON_LD"] = practice(pelican.settings)
+
+
+def defaults(generators) -> None:
+    for generator in generators:
+        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            for item in getattr(generator, name, []) or []:
+                item.json_ld = []
+
+
+def post_data(generator, content) -> None:
+    content.metadata["summary_text"] = unescape(TAG.sub("", content.summary)).strip()
+    content.word_count = len(TAG.sub(" ", content._content or "").split())
+    content.json_ld = [blog_posting(content, generator.settings)]
+
+
+def register():
+    signals.initialized.connect(site_data)
+    signals.all_generators_finalized.connect(defaults)
+    # Sent just before each post is written, after every plugin has annotated it (reading
+    # time, review and update dates), so the JSON-LD sees the final values.
+    signals.article_generator_write_article.connect(post_data)

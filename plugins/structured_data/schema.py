@@ -1,0 +1,61 @@
+"""JSON-LD as plain dicts (rendered with `|tojson`, never assembled from strings)."""
+
+from __future__ import annotations
+
+
+def absolute(siteurl: str, path: str) -> str:
+    return f"{siteurl}/{path}" if path else f"{siteurl}/"
+
+
+def practice(settings: dict) -> list[dict]:
+    """The practice and the therapist, from settings."""
+    siteurl = settings["SITEURL"]
+    therapist = {
+        "@type": "Person",
+        "@id": absolute(siteurl, "about/") + "#therapist",
+        "name": settings["THERAPIST_NAME"],
+        "honorificSuffix": settings["THERAPIST_CREDENTIALS"],
+        "jobTitle": settings["LICENSE_TYPE"],
+        "url": absolute(siteurl, "about/"),
+    }
+    service = {
+        "@type": "ProfessionalService",
+        "@id": absolute(siteurl, "") + "#practice",
+        "name": settings["PRACTICE_NAME"],
+        "url": absolute(siteurl, ""),
+        "description": settings["SITE_DESCRIPTION"],
+        "areaServed": settings["TELEHEALTH_STATES"],
+        "address": settings["PRACTICE_LOCATION"],
+        "email": settings["CONTACT_EMAIL"],
+        "employee": {"@id": therapist["@id"]},
+        "potentialAction": {"@type": "ReserveAction", "target": settings["BOOKING_URL"]},
+    }
+    return [{"@context": "https://schema.org", "@graph": [service, therapist]}]
+
+
+def blog_posting(article, settings: dict) -> dict:
+    """A schema.org BlogPosting for one article."""
+    siteurl = settings["SITEURL"]
+    url = absolute(siteurl, article.url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": article.title,
+        "description": article.metadata.get("summary_text", ""),
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": article.date.isoformat(),
+        "dateModified": (article.updated or article.date).isoformat(),
+        "author": {"@type": "Person", "name": str(article.author),
+                   "url": absolute(siteurl, "about/")},
+        "publisher": {"@type": "Organization", "name": settings["PRACTICE_NAME"],
+                      "url": absolute(siteurl, "")},
+        "image": absolute(siteurl, settings["SOCIAL_IMAGE"]),
+        "articleSection": str(article.category),
+        "keywords": [str(tag) for tag in getattr(article, "tags", [])],
+        "wordCount": article.word_count,
+        "inLanguage": settings["DEFAULT_LANG"],
+    }
+    if article.reviewed:
+        data["lastReviewed"] = article.reviewed.date().isoformat()
+    return data

@@ -1,0 +1,1 @@
+"""Build tooling behind tasks.py: atomic builds, the live-reload preview server, scaffolding."""

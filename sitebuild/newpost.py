@@ -1,0 +1,48 @@
+"""`make post TITLE="..."`: a new draft with every field the content rules require."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from pelican.utils import slugify
+
+TEMPLATE = """\
+Title: {title}
+Date: {date}
+Category: {category}
+Tags: {tags}
+Summary: {summary}
+Status: draft
+
+Write the post here, in Markdown. A blank line starts a new paragraph.
+
+## A heading for a new section
+
+Link to another post with `[its title]({{filename}}file-name-of-the-post.md)`, to an image
+with `![what the picture shows]({{static}}/images/photo.jpg)`, and to the booking form with
+`[book a free consultation]({{booking}})`.
+"""
+SUMMARY_HINT = "One or two sentences, under 160 characters, saying what this post is about."
+
+
+def new_post(title: str, posts_folder: str = "content/posts", category: str = "Integration",
+             now: datetime | None = None) -> Path:
+    """Write `posts_folder/<slug>.md` and return its path; refuse to overwrite a file."""
+    title = title.strip()
+    if not title:
+        raise ValueError('give the post a title: make post TITLE="Your title"')
+    slug = slugify(title)
+    if not slug:
+        raise ValueError("the title has no letters or digits to make a file name from; "
+                         "use a title with words")
+    path = Path(posts_folder) / f"{slug}.md"
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; nothing was changed. Choose another "
+                              "title, or open that file to keep writing")
+    date = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(TEMPLATE.format(title=title, date=date, category=category,
+                                     tags="KAP", summary=SUMMARY_HINT))
+    return path

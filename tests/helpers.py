@@ -1,0 +1,98 @@
+"""Shared test helpers: build the real site with the real command, serve it on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from functools import partial
+from html import unescape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_FOLDER = REPO.parent / "shared" / "seed"
+PELICAN = Path(sys.executable).with_name("pelican")
+# Values for the practice settings in test builds: clearly test data, never published.
+TEST_PRACTICE = {
+    "THERAPIST_NAME": "Test Therapist",
+    "THERAPIST_CREDENTIALS": "TEST-CRED",
+    "LICENSE_TYPE": "Test License Type",
+    "LICENSE_NUMBER": "TEST-000",
+    "LICENSE_STATES": "Test State",
+    "TELEHEALTH_STATES": "Test State",
+    "PRACTICE_NAME": "Test Practice",
+    "PRACTICE_LOCATION": "Test City",
+    "CONTACT_EMAIL": "practice@test.invalid",
+    "BOOKING_URL": "https://booking.test.invalid/consultation",
+}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"]
+
+
+def extra_settings(values: dict) -> list[str]:
+    """Pelican's `-e NAME=json` arguments for `values`."""
+    if not values:
+        return []
+    # One -e followed by every NAME=VALUE: a second -e would replace the first.
+    return ["-e"] + [f"{name}={json.dumps(value)}" for name, value in values.items()]
+
+
+def build(content: Path | str, output: Path, settings: str = "pelicanconf.py",
+          extra: dict | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the plain Pelican build from the repo root, as a script or host would."""
+    command = [str(PELICAN), str(content), "-s", settings, "-o", str(output)]
+    command += extra_settings(extra or {})
+    import os
+
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, check=False)
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of the real content folder, to add or break files in."""
+    target = destination / "content"
+    shutil.copytree(REPO / "content", target)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(folder: Path, port: int) -> ThreadingHTTPServer:
+    """Serve `folder` on 127.0.0.1:`port` in a background thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler,
+                                                              directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+TAG = re.compile(r"<[^>]+>")
+BLOCK_TAG = re.compile(r"</?(p|li|h[1-6]|div|ul|ol|br|section|article|header|footer|nav|aside|"
+                       r"main|blockquote|td|tr|title)\b[^>]*>", re.IGNORECASE)
+
+
+def page_text(html: str) -> str:
+    """Visible text of an HTML page, whitespace folded; inline tags join their neighbours."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
+    html = BLOCK_TAG.sub(" ", html)
+    return " ".join(unescape(TAG.sub("", html)).split())
+
+
+def html_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
