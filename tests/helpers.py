@@ -48,7 +48,9 @@ def build(content: Path | str, output: Path, settings: str = "pelicanconf.py",
           extra: dict | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the plain Pelican build from the repo root, as a script or host would."""
     command = [str(PELICAN), str(content), "-s", settings, "-o", str(output)]
-    command += extra_settings(extra or {})
+    # A cache per build: parallel test builds must not share Pelican's content cache.
+    cache = {"CACHE_PATH": str(Path(output).parent / f".cache-{Path(output).name}")}
+    command += extra_settings({**cache, **(extra or {})})
     import os
 
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True,

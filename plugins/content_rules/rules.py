@@ -26,12 +26,19 @@ class PelicanLogCapture(logging.Handler):
         message = record.getMessage()
         if record.levelno < logging.ERROR and not message.startswith("Unable to find"):
             return
-        path = next((a for a in (record.args or ()) if isinstance(a, str) and os.path.exists(a)),
-                    None)
+        path = next(filter(None, (source_path(a) for a in record.args or ())), None)
         first_line = message.splitlines()[0]
         collector.add(Problem(path or "content", 1, f"Pelican could not use this file "
                               f"({first_line})", "correct the file; the lines above name "
                               "any field or link that is wrong"))
+
+
+def source_path(argument) -> str | None:
+    """The file a log argument names: a content object, or a path that exists."""
+    path = getattr(argument, "source_path", argument)
+    if isinstance(path, str) and os.path.isfile(path):
+        return os.path.abspath(path)
+    return None
 
 
 log_capture = PelicanLogCapture()
@@ -61,10 +68,10 @@ def check_sources(settings: dict) -> None:
     folders = {"article": settings["ARTICLE_PATHS"], "page": settings["PAGE_PATHS"]}
     problems, _sources = source_checks.check_tree(root, folders, settings)
     # A file our checks already explain needs no second, vaguer line from Pelican's log.
-    explained = {p.path for p in problems}
+    explained = {os.path.abspath(p.path) for p in problems}
     collector.problems = [p for p in collector.problems
                           if not (p.message.startswith("Pelican could not") and
-                                  p.path in explained)]
+                                  os.path.abspath(p.path) in explained)]
     collector.extend(problems)
 
 

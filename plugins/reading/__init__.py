@@ -8,6 +8,8 @@ from datetime import datetime
 
 from pelican import signals
 
+from content_rules.source_checks import parse_date
+
 from .reading import reading_time, related, table_of_contents
 from .typography import typographic
 
@@ -27,9 +29,8 @@ def annotate(generators) -> None:
             html = item._content or ""  # raw HTML; reading it here leaves links untouched
             item.reading_time = reading_time(html)
             item.toc = table_of_contents(html)
-            item.updated = getattr(item, "modified", None) or item.metadata.get("updated")
-            if isinstance(item.updated, str):
-                item.updated = datetime.fromisoformat(item.updated)
+            updated = getattr(item, "modified", None) or item.metadata.get("updated")
+            item.updated = parse_date(updated) if isinstance(updated, str) else updated
             if now is None:
                 now = datetime.now(item.date.tzinfo)
             item.scheduled = item.date > now

@@ -8,6 +8,7 @@ from html import escape
 
 from content_rules import rules
 from content_rules.frontmatter import parse
+from content_rules.source_checks import parse_date
 from content_rules.problems import ContentRulesFailed, collector
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -57,8 +58,8 @@ def check_posts(generators) -> None:
         items = list(getattr(generator, "articles", [])) + list(getattr(generator, "drafts", []))
         items += list(getattr(generator, "pages", []))
         for item in items:
-            reviewed = item.metadata.get("reviewed")
-            item.reviewed = datetime.fromisoformat(str(reviewed)) if reviewed else None
+            # An unreadable date is the content rules' to report; here it is simply absent.
+            item.reviewed = parse_date(str(item.metadata.get("reviewed") or ""))
             with open(item.source_path, encoding="utf-8") as handle:
                 source = parse(item.source_path, handle.read())
             accepted = [a.strip() for a in source.get("accept-claims").split(",") if a.strip()]
