@@ -163,6 +163,7 @@ PLUGIN_PATHS = ["plugins"]
 # content_rules comes first: the plugins after it report their problems through it.
 PLUGINS = [
     "content_rules",
+    "cache_guard",
     "booking",
     "reading",
     "safety",
@@ -170,6 +171,7 @@ PLUGINS = [
     "security_headers",
     "search_index",
     "pelican.plugins.sitemap",
+    "sitemap_dates",
 ]
 SITEMAP = {
     "format": "xml",

@@ -25,4 +25,6 @@ FEED_ALL_ATOM = "atom.xml"
 FEED_ALL_RSS = "rss.xml"
 
 CLAIMS_ARE_ERRORS = True
-CACHE_PATH = ".cache/publish"
+# A publish reads every source afresh: its bytes never depend on a cache.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

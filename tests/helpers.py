@@ -98,3 +98,48 @@ def page_text(html: str) -> str:
 
 def html_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.html"))
+
+
+REPO_PARTS = ["content", "theme", "plugins", "sitebuild", "pelicanconf.py", "publishconf.py",
+              "tasks.py", "Makefile", "requirements.txt", "package.json", "package-lock.json"]
+
+
+def repo_copy(destination: Path) -> Path:
+    """A copy of the project whose practice settings hold test values, sharing the real .venv.
+
+    Copies keep their times, so make sees the shared .venv as up to date and does not reinstall.
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in REPO_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, copy_function=shutil.copy2,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    (destination / ".venv").symlink_to(REPO / ".venv")
+    settings = destination / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    for name, value in TEST_PRACTICE.items():
+        text = re.sub(rf"^{name} = .*$", f"{name} = {json.dumps(value)}", text, count=1,
+                      flags=re.MULTILINE)
+    settings.write_text(text, encoding="utf-8")
+    return destination
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 of every file below `folder` (empty when it does not exist)."""
+    import hashlib
+
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def make(repo: Path, target: str, env: dict | None = None, timeout: int = 300):
+    import os
+
+    return subprocess.run(["make", "--no-print-directory", target], cwd=repo,
+                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                          env={**os.environ, **(env or {})}, check=False)

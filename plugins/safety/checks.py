@@ -20,7 +20,8 @@ CLAIMS = [
                 re.IGNORECASE), "says 'FDA-approved' near 'ketamine' (ketamine is approved only as "
                 "an anaesthetic)"),
 ]
-TESTIMONIAL = re.compile(r"^\s*>.*[\"“”]|[-—–]\s*(a )?(former |happy )?(client|patient)\b",
+# A quotation in a blockquote, or an attribution such as "— a former client".
+TESTIMONIAL = re.compile(r"^\s*>.*[\"“”]|[—–]\s*(a )?(former |happy )?(client|patient)\b",
                          re.IGNORECASE)
 
 
