@@ -65,6 +65,17 @@ def new_post(c, title=""):
 
 
 @task
+def check(c):
+    """Print a readability report (Flesch–Kincaid grade) for every post; not a gate."""
+    from sitebuild.readability import report
+
+    print(f"{'grade':>5}  {'words':>5}  post")
+    for path, grade, words in report():
+        print(f"{grade:5.1f}  {words:5d}  {path}")
+    print("Grade 8 or below reads easily for most adults; this is a guide, not a rule.")
+
+
+@task
 def clean(c):
     """Remove output/, caches and test leftovers."""
     for path in [OUTPUT, ".cache", ".pytest_cache"]:

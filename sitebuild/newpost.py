@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 TEMPLATE = """\
@@ -32,7 +33,8 @@ def new_post(title: str, posts_folder: str = "content/posts", category: str = "I
     title = title.strip()
     if not title:
         raise ValueError('give the post a title: make post TITLE="Your title"')
-    slug = slugify(title)
+    # The same rules Pelican uses, so the file name matches the post's address.
+    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     if not slug:
         raise ValueError("the title has no letters or digits to make a file name from; "
                          "use a title with words")

@@ -1,0 +1,16 @@
+"""A truncated content cache is removed instead of crashing the next build."""
+
+import gzip
+import pickle
+from types import SimpleNamespace
+
+from cache_guard import drop_unreadable_cache
+
+
+def test_truncated_cache_is_removed_and_good_one_kept(tmp_path):
+    good = gzip.compress(pickle.dumps({"a": 1}))
+    (tmp_path / "Good").write_bytes(good)
+    (tmp_path / "Bad").write_bytes(good[: len(good) // 2])
+    drop_unreadable_cache(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path),
+                                                    "GZIP_CACHE": True}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Good"]

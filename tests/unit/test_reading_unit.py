@@ -1,0 +1,31 @@
+"""Reading time, table of contents, related posts, typographic titles."""
+
+from types import SimpleNamespace
+
+from reading.reading import reading_time, related, table_of_contents
+from reading.typography import typographic
+
+
+def test_reading_time_rounds_up_and_is_at_least_one_minute():
+    assert reading_time("<p>word</p>") == 1
+    assert reading_time("<p>" + "word " * 231 + "</p>") == 2
+
+
+def test_toc_only_for_posts_with_four_sections():
+    three = "".join(f'<h2 id="s{i}">Part <em>{i}</em></h2>' for i in range(3))
+    assert table_of_contents(three) == []
+    four = three + '<h2 id="s3">Last &amp; least</h2>'
+    assert table_of_contents(four)[-1] == ("s3", "Last & least")
+
+
+def test_related_prefers_shared_tags():
+    tag = lambda n: SimpleNamespace(name=n)  # noqa: E731
+    a = SimpleNamespace(tags=[tag("x"), tag("y")], category="c", date=1)
+    b = SimpleNamespace(tags=[tag("x"), tag("y")], category="d", date=1)
+    c = SimpleNamespace(tags=[tag("x")], category="c", date=2)
+    d = SimpleNamespace(tags=[], category="e", date=3)
+    assert related(a, [a, b, c, d]) == [b, c]
+
+
+def test_typographic_quotes_and_escaping():
+    assert typographic('He said "it\'s <fine>"') == "He said “it’s &lt;fine&gt;”"
