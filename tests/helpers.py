@@ -71,8 +71,25 @@ def free_port() -> int:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """A static host: serves files, and the site's own 404.html (status 404) for missing ones."""
+
     def log_message(self, format, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            for folder in [Path(self.translate_path(self.path))] + \
+                    list(Path(self.translate_path(self.path)).parents):
+                page = folder / "404.html"
+                if page.is_file() and str(folder).startswith(self.directory):
+                    body = page.read_bytes()
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+        super().send_error(code, message, explain)
 
 
 def serve(folder: Path, port: int) -> ThreadingHTTPServer:
