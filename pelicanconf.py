@@ -149,6 +149,10 @@ TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 20
 
+# Responsive images: narrower copies for phones; `sizes` matches the reading column in main.css.
+RESPONSIVE_IMAGE_WIDTHS = [480, 800, 1200]
+RESPONSIVE_IMAGE_SIZES = "(min-width: 44rem) 41rem, calc(100vw - 2rem)"
+
 # --- Theme and plugins -----------------------------------------------------------------------
 THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
@@ -165,6 +169,7 @@ PLUGINS = [
     "content_rules",
     "cache_guard",
     "booking",
+    "responsive_images",
     "reading",
     "safety",
     "structured_data",

@@ -1,0 +1,77 @@
+"""Responsive <img> markup and the narrower copies it points to."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+
+from PIL import Image
+
+IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
+SRC = re.compile(r"""\bsrc\s*=\s*"(\{static\}|\|static\|)/?([^"]+)\"""")
+RESIZABLE = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def derivative_path(relative: str, width: int) -> str:
+    folder, name = os.path.split(relative)
+    return f"{folder}/derivatives/{width}/{name}" if folder else f"derivatives/{width}/{name}"
+
+
+def rewrite(html: str, content_root: str, siteurl: str, widths: list[int], sizes: str,
+            size_of) -> tuple[str, list[tuple[str, str, int]]]:
+    """Add srcset, sizes, width, height, lazy loading; return the HTML and copies to make.
+
+    Only `{static}` images are handled: their files are known. The first image loads eagerly
+    (it may be the largest thing in view); the rest lazily.
+    """
+    jobs: list[tuple[str, str, int]] = []
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        attributes = match.group(1)
+        source = SRC.search(attributes)
+        if not source:
+            return match.group(0)
+        count += 1
+        relative = source.group(2)
+        path = os.path.join(content_root, relative)
+        extra = []
+        if os.path.isfile(path) and relative.lower().endswith(RESIZABLE):
+            width, height = size_of(path)
+            if "width=" not in attributes:
+                extra.append(f'width="{width}" height="{height}"')
+            candidates = [w for w in widths if w < width]
+            if candidates:
+                entries = []
+                for w in candidates:
+                    jobs.append((path, derivative_path(relative, w), w))
+                    entries.append(f"{siteurl}/{derivative_path(relative, w)} {w}w")
+                entries.append(f"{siteurl}/{relative} {width}w")
+                extra.append(f'srcset="{", ".join(entries)}" sizes="{sizes}"')
+        if "loading=" not in attributes:
+            extra.append('loading="lazy"' if count > 1 else 'loading="eager"')
+        if "decoding=" not in attributes:
+            extra.append('decoding="async"')
+        return f"<img{attributes} {' '.join(extra)}>"
+
+    return IMG.sub(replace, html), jobs
+
+
+def make_copy(source: str, destination: str, width: int, cache_folder: str) -> None:
+    """Write `source` scaled to `width` at `destination`, reusing a cached copy when unchanged."""
+    stat = os.stat(source)
+    key = hashlib.sha256(f"{source}:{stat.st_mtime_ns}:{stat.st_size}:{width}".encode())
+    cached = os.path.join(cache_folder, key.hexdigest()[:32] + os.path.splitext(source)[1])
+    if not os.path.exists(cached):
+        os.makedirs(cache_folder, exist_ok=True)
+        with Image.open(source) as image:
+            height = round(image.height * width / image.width)
+            resized = image.resize((width, height), Image.Resampling.LANCZOS)
+            temporary = cached + ".part"
+            resized.save(temporary, format=image.format, optimize=True, quality=82)
+            os.replace(temporary, cached)  # a killed build never leaves half an image cached
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    shutil.copyfile(cached, destination)
