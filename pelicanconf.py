@@ -174,6 +174,7 @@ PLUGINS = [
     "safety",
     "structured_data",
     "security_headers",
+    "redirects",
     "search_index",
     "pelican.plugins.sitemap",
     "sitemap_dates",

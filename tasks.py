@@ -52,6 +52,98 @@ def publish(c, output=OUTPUT, siteurl=None):
     print(f"Published into {output}/.")
 
 
+def require(command: str, install: str) -> None:
+    if shutil.which(command) is None:
+        raise fail(f"`{command}` is not installed. {install}")
+
+
+def published_output() -> str:
+    if not os.path.isfile(os.path.join(OUTPUT, "index.html")):
+        raise fail("There is no published site in output/ yet: run `make publish` first.")
+    return OUTPUT
+
+
+@task(help={"dest": "the folder to fill (it is replaced atomically)"})
+def deploy_folder(c, dest):
+    """Copy the published site into a plain folder, replacing it in one atomic step."""
+    source = published_output()
+    target = atomic.target_of(atomic.Path(dest))
+    staging = atomic.staging_folder(target)
+    shutil.rmtree(staging)
+    shutil.copytree(source, staging)
+    atomic.replace_output(staging, atomic.Path(dest))
+    print(f"Deployed output/ to {dest}.")
+
+
+@task(help={"remote": "git remote name or address (default origin)",
+            "branch": "branch to publish to (default gh-pages)",
+            "cname": "custom domain for GitHub Pages, if any"})
+def deploy_gh_pages(c, remote="origin", branch="gh-pages", cname=""):
+    """Commit output/ to the gh-pages branch with ghp-import and push it."""
+    source = published_output()
+    ghp = os.path.join(os.path.dirname(sys.executable), "ghp-import")
+    extra = f" -c {cname}" if cname else ""
+    # -n: .nojekyll, so GitHub serves folders such as _headers' neighbours as they are.
+    c.run(f'{ghp} -n -p -f -b {branch} -r {remote}{extra} -m "Publish the site" {source}')
+    print(f"Pushed output/ to {remote} {branch}.")
+
+
+@task(help={"dest": "rsync destination, e.g. user@host:/var/www/site/ or a local folder"})
+def deploy_rsync(c, dest):
+    """Copy the published site to an nginx host (or folder) with rsync, deleting stale files."""
+    require("rsync", "Install it with your system's package manager.")
+    source = published_output()
+    # --delay-updates moves every file into place at the end, so readers never see half a site.
+    c.run(f"rsync -rlptz --delete --delay-updates {source}/ {dest}")
+    print(f"Synced output/ to {dest}.")
+
+
+@task(help={"site": "Netlify site name or ID (optional once linked)"})
+def deploy_netlify(c, site=""):
+    """Deploy output/ with the Netlify CLI (or drag the folder onto the Netlify dashboard)."""
+    require("netlify", "Install it with `npm install -g netlify-cli`, or drag output/ onto "
+            "the Netlify dashboard.")
+    source = published_output()
+    c.run(f"netlify deploy --prod --dir {source}" + (f" --site {site}" if site else ""))
+
+
+@task(help={"project": "Cloudflare Pages project name"})
+def deploy_cloudflare(c, project):
+    """Deploy output/ with Cloudflare's wrangler CLI (or upload the folder in the dashboard)."""
+    require("wrangler", "Install it with `npm install -g wrangler`, or upload output/ in the "
+            "Cloudflare Pages dashboard.")
+    source = published_output()
+    c.run(f"wrangler pages deploy {source} --project-name {project}")
+
+
+@task(help={"bucket": "bucket name", "endpoint": "endpoint URL for S3-compatible storage"})
+def deploy_s3(c, bucket, endpoint=""):
+    """Sync output/ to S3 or S3-compatible storage with the AWS CLI, deleting stale files."""
+    require("aws", "Install the AWS CLI (`pip install awscli` or your package manager).")
+    source = published_output()
+    extra = f" --endpoint-url {endpoint}" if endpoint else ""
+    c.run(f"aws s3 sync {source}/ s3://{bucket}/ --delete{extra}")
+
+
+@task(help={"base": "sub-path the site is served under (default: from SITEURL, else /)",
+            "root": "folder nginx serves (default /var/www/site)",
+            "output": "file to write (default deploy/nginx.conf)"})
+def nginx_conf(c, base=None, root="/var/www/site", output="deploy/nginx.conf"):
+    """Write the nginx server block from the header settings in pelicanconf.py."""
+    from urllib.parse import urlsplit
+
+    from pelican.settings import read_settings
+    from security_headers.nginx import server_block
+
+    settings = read_settings("pelicanconf.py")
+    if base is None:
+        base = urlsplit(os.environ.get("SITEURL", "")).path or "/"
+    os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+    with open(output, "w", encoding="utf-8") as handle:
+        handle.write(server_block(settings, base, root))
+    print(f"Wrote {output}.")
+
+
 @task(help={"title": "the post's title, in quotes"})
 def new_post(c, title=""):
     """Write content/posts/<slug>.md as a draft with every required field."""
