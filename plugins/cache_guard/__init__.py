@@ -23,8 +23,10 @@ def readable(path: str, gzipped: bool) -> bool:
                 while handle.read(1 << 20):
                     pass
         else:
+            # A complete pickle ends with the STOP opcode; a truncated one almost never does.
             with open(path, "rb") as handle:
-                pickle.load(handle)
+                handle.seek(-1, os.SEEK_END)
+                return handle.read(1) == pickle.STOP
         return True
     except Exception:
         return False

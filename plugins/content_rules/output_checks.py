@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .problems import Problem
@@ -13,20 +14,20 @@ SKIP_SCHEMES = ("mailto:", "tel:", "sms:", "data:", "#")
 
 
 def link_targets(html: str):
-    """Yield (line, url) for every href, src and srcset URL in a page."""
+    """Yield (offset, url) for every href, src and srcset URL in a page."""
     for match in LINK_ATTR.finditer(html):
         attribute, value = match.group(1).lower(), match.group(2)[1:-1].strip()
-        line = html.count("\n", 0, match.start()) + 1
+        offset = match.start()
         if attribute == "srcset":
             for candidate in value.split(","):
                 if candidate.strip():
-                    yield line, candidate.split()[0]
+                    yield offset, candidate.split()[0]
         elif attribute == "content":
             # Only Open Graph and similar URL-valued meta tags matter here.
             if value.startswith(("http://", "https://", "/")):
-                yield line, value
+                yield offset, value
         else:
-            yield line, value
+            yield offset, value
 
 
 def resolve(page: str, url: str, site: urlsplit) -> str | None:
@@ -81,14 +82,22 @@ def check_site(output_path: str, siteurl: str, sources: dict[str, str]) -> list[
             if name.endswith(".html"):
                 pages.append(relative)
     site = urlsplit(siteurl if "://" in siteurl else "")
+
+    # Pages in one folder share most links (menus, footers): resolve each pair once.
+    @lru_cache(maxsize=None)
+    def broken(folder: str, url: str) -> bool:
+        target = resolve(folder + "/x.html" if folder else "x.html", url, site)
+        return target is not None and not exists(target, files)
+
     problems = []
     for page in sorted(pages):
         with open(os.path.join(output_path, page), encoding="utf-8") as handle:
             html = handle.read()
-        for line, url in link_targets(html):
-            target = resolve(page, url, site)
-            if target is None or exists(target, files):
+        folder = os.path.dirname(page)
+        for offset, url in link_targets(html):
+            if not broken(folder, url):
                 continue
+            line = html.count("\n", 0, offset) + 1  # counted only for the rare broken link
             problems.append(broken_link(page, line, url, sources, output_path))
     return problems
 

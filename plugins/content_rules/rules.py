@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 
 import jinja2
 from pelican.writers import Writer
@@ -14,6 +15,8 @@ from .problems import ContentRulesFailed, Problem, collector, display_path
 
 # Output page (relative path) -> Markdown source, filled once the generators have read content.
 written_from: dict[str, str] = {}
+# Every source file, parsed once per build (path -> Source); other plugins read it too.
+sources: dict = {}
 # Checks other plugins run on the written site. Blinker calls receivers of one signal in no fixed
 # order, so they register here and run before the one report, not on `finalized` themselves.
 after_writing_checks: list = []
@@ -45,12 +48,14 @@ log_capture = PelicanLogCapture()
 
 
 def start_build(pelican) -> None:
-    """Reset per-build state; attach the log capture once."""
+    """Reset per-build state, attach the log capture once, and check every source."""
     collector.problems = []
     written_from.clear()
+    sources.clear()
     logger = logging.getLogger("pelican")
     if log_capture not in logger.handlers:
         logger.addHandler(log_capture)
+    check_sources(pelican.settings)
 
 
 def remember_sources(generators) -> None:
@@ -66,29 +71,35 @@ def remember_sources(generators) -> None:
 def check_sources(settings: dict) -> None:
     root = settings["PATH"]
     folders = {"article": settings["ARTICLE_PATHS"], "page": settings["PAGE_PATHS"]}
-    problems, _sources = source_checks.check_tree(root, folders, settings)
-    # A file our checks already explain needs no second, vaguer line from Pelican's log.
-    explained = {os.path.abspath(p.path) for p in problems}
-    collector.problems = [p for p in collector.problems
-                          if not (p.message.startswith("Pelican could not") and
-                                  os.path.abspath(p.path) in explained)]
+    problems, parsed = source_checks.check_tree(root, folders, settings)
+    sources.update({os.path.abspath(path): source for path, source in parsed.items()})
     collector.extend(problems)
 
 
 def check_before_writing(pelican):
     """Stop before a single file is written when any source has a problem."""
-    check_sources(pelican.settings)
+    # A file our checks already explain needs no second, vaguer line from Pelican's log.
+    explained = {os.path.abspath(p.path) for p in collector.problems
+                 if not p.message.startswith("Pelican could not")}
+    collector.problems = [p for p in collector.problems
+                          if not (p.message.startswith("Pelican could not") and
+                                  os.path.abspath(p.path) in explained)]
     collector.flush()
     return GuardedWriter
 
 
 def check_written_site(pelican) -> None:
-    """Every internal link and asset of the written site must resolve."""
+    """Every internal link and asset of the written site must resolve; other plugins' checks
+    run beside it (the search indexer is a separate process, so it uses the second core)."""
     settings = pelican.settings
-    collector.extend(output_checks.check_site(pelican.output_path, settings["SITEURL"],
-                                              written_from))
-    for check in after_writing_checks:
-        collector.extend(check(pelican))
+
+    def links(pelican):
+        return output_checks.check_site(pelican.output_path, settings["SITEURL"], written_from)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(check, pelican) for check in [links, *after_writing_checks]]
+        for future in futures:
+            collector.extend(future.result())
     collector.flush()
 
 

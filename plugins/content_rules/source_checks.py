@@ -44,6 +44,8 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2
 INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'>]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 INLINE_CODE = re.compile(r"`[^`]*`")
+# Lines without any of these characters hold no link, image or markup: most lines of a post.
+MAY_NEED_CHECK = re.compile(r"[{|<!]|javascript:", re.IGNORECASE)
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 UNSAFE_MARKUP = [
@@ -158,9 +160,10 @@ def check_body(source: Source, content_root: str) -> list[Problem]:
         number = source.body_start + offset
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
-        if in_code or line.startswith("    "):
+        if in_code or line.startswith("    ") or not MAY_NEED_CHECK.search(line):
             continue
-        line = INLINE_CODE.sub("", line)  # `examples` in code are not links
+        if "`" in line:
+            line = INLINE_CODE.sub("", line)  # `examples` in code are not links
         for kind, target in INTERNAL_LINK.findall(line):
             target_path = target.split("#")[0].split("?")[0]
             if not target_path:

@@ -10,8 +10,8 @@ from pelican import signals
 
 from content_rules.source_checks import parse_date
 
-from .reading import reading_time, related, table_of_contents
-from .typography import typographic
+from .reading import add_heading_ids, reading_time, related_posts, table_of_contents
+from .typography import typographic, typographic_html
 
 
 def add_filters(pelican) -> None:
@@ -25,6 +25,8 @@ def annotate(generators) -> None:
         if articles is None:
             continue
         drafts = list(getattr(generator, "drafts", []))
+        related = related_posts(articles + drafts)
+        published = {id(article) for article in articles}
         for item in articles + drafts:
             html = item._content or ""  # raw HTML; reading it here leaves links untouched
             item.reading_time = reading_time(html)
@@ -34,7 +36,7 @@ def annotate(generators) -> None:
             if now is None:
                 now = datetime.now(item.date.tzinfo)
             item.scheduled = item.date > now
-            item.related = related(item, articles)
+            item.related = [other for other in related[id(item)] if id(other) in published]
             item.newer = item.older = None
         for newer, older in zip(articles, articles[1:]):  # articles are newest first
             newer.older, older.newer = older, newer
@@ -44,7 +46,13 @@ def annotate(generators) -> None:
             item.scheduled = False
 
 
+def typeset(instance) -> None:
+    if getattr(instance, "_content", None):
+        instance._content = add_heading_ids(typographic_html(instance._content))
+
+
 def register():
     signals.initialized.connect(add_filters)
+    signals.content_object_init.connect(typeset)
     # After all content is read, before anything is rendered.
     signals.all_generators_finalized.connect(annotate)

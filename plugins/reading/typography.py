@@ -1,4 +1,8 @@
-"""Typographic quotes and dashes for titles (post bodies get the same from Markdown's smarty)."""
+"""Typographic quotes, dashes and ellipses, for titles and for rendered post HTML.
+
+One regex pass over the text between tags costs a fraction of Markdown's smarty extension,
+which doubled the Markdown time of every post.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,29 @@ RULES = [
 
 def typographic(text) -> Markup:
     """Return `text` with curly quotes, en dashes and ellipses, escaped for HTML."""
-    plain = str(text)
+    return Markup(escape(typographic_text(str(text))))
+
+
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style)\b", re.IGNORECASE)
+
+
+def typographic_text(text: str) -> str:
     for pattern, replacement in RULES:
-        plain = pattern.sub(replacement, plain)
-    return Markup(escape(plain))
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def typographic_html(html: str) -> str:
+    """Apply the rules to text outside tags, leaving code and preformatted text alone."""
+    parts = TAG_OR_TEXT.split(html)
+    depth = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            match = VERBATIM.match(part)
+            if match:
+                depth += -1 if match.group(1) else 1
+        elif depth == 0 and part and ('"' in part or "'" in part or "--" in part or
+                                      "..." in part or " - " in part):
+            parts[index] = typographic_text(part)
+    return "".join(parts)

@@ -14,3 +14,12 @@ def test_truncated_cache_is_removed_and_good_one_kept(tmp_path):
     drop_unreadable_cache(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path),
                                                     "GZIP_CACHE": True}))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Good"]
+
+
+def test_truncated_plain_pickle_is_removed(tmp_path):
+    good = pickle.dumps({"a": list(range(100))})
+    (tmp_path / "Good").write_bytes(good)
+    (tmp_path / "Bad").write_bytes(good[:-5])
+    drop_unreadable_cache(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path),
+                                                    "GZIP_CACHE": False}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Good"]

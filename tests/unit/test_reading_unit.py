@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from reading.reading import reading_time, related, table_of_contents
+from reading.reading import reading_time, related_posts, table_of_contents
 from reading.typography import typographic
 
 
@@ -24,8 +24,27 @@ def test_related_prefers_shared_tags():
     b = SimpleNamespace(tags=[tag("x"), tag("y")], category="d", date=1)
     c = SimpleNamespace(tags=[tag("x")], category="c", date=2)
     d = SimpleNamespace(tags=[], category="e", date=3)
-    assert related(a, [a, b, c, d]) == [b, c]
+    related = related_posts([a, b, c, d])
+    assert related[id(a)] == [b, c]  # b shares two tags, c one tag and the topic
+    assert related[id(d)] == []
 
 
 def test_typographic_quotes_and_escaping():
     assert typographic('He said "it\'s <fine>"') == "He said “it’s &lt;fine&gt;”"
+
+
+def test_typographic_html_skips_tags_and_code():
+    from reading.typography import typographic_html
+
+    html = '<p class="x">It\'s "here" -- see <code>a "b"</code> and <a href="/\'q\'">it\'s</a>...</p>'
+    assert typographic_html(html) == ('<p class="x">It’s “here” – see <code>a "b"</code> and '
+                                      '<a href="/\'q\'">it’s</a>…</p>')
+
+
+def test_heading_ids_are_slugs_and_unique():
+    from reading.reading import add_heading_ids
+
+    html = "<h2>Why it <em>matters</em></h2><h3>Tools &amp; tips</h3><h2>Why it matters</h2>"
+    assert add_heading_ids(html) == ('<h2 id="why-it-matters">Why it <em>matters</em></h2>'
+                                     '<h3 id="tools-tips">Tools &amp; tips</h3>'
+                                     '<h2 id="why-it-matters-2">Why it matters</h2>')
