@@ -171,6 +171,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_rules",
     "cache_guard",
+    "parallel_markdown",
+    "render_cache",
     "booking",
     "responsive_images",
     "reading",
@@ -195,6 +197,8 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/preview"
 # Uncompressed: gzip cost most of a second per 1,000 posts on every save of the cache.
 GZIP_CACHE = False
+# Pages whose inputs did not change reuse the previous build's bytes (plugins/render_cache).
+RENDER_CACHE = True
 # Search is indexed by plugins/search_index; the dev server may turn it off for speed.
 SEARCH_INDEX = True
 

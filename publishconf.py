@@ -35,3 +35,4 @@ CLAIMS_ARE_ERRORS = True
 # A publish reads every source afresh: its bytes never depend on a cache.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+RENDER_CACHE = False

@@ -156,6 +156,16 @@ def new_post(c, title=""):
     print(f"Wrote {path} (Status: draft). It shows in `make serve` marked Draft.")
 
 
+@task(help={"runs": "timed runs per figure (default 5)",
+            "quick": "100 posts only, for a fast look"})
+def bench(c, runs=5, quick=False):
+    """Build speed against stock Pelican, edit-rebuild, page weights, Lighthouse."""
+    from sitebuild.bench import main
+
+    print(main(int(runs), quick))
+    print("Written to bench/results.md.")
+
+
 @task
 def check(c):
     """Print a readability report (Flesch–Kincaid grade) for every post; not a gate."""

@@ -7,6 +7,7 @@ leaves no orphan page, because every build starts from an empty folder.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
 import subprocess
@@ -69,10 +70,17 @@ def replace_output(staging: Path, output: Path) -> None:
         os.rename(staging, target)
 
 
-def pelican_build(settings_file: str, destination: Path, env: dict | None = None) -> None:
-    """Run the plain Pelican build (the same command a script would) into `destination`."""
+def pelican_build(settings_file: str, destination: Path, env: dict | None = None,
+                  final: Path | None = None) -> None:
+    """Run the plain Pelican build (the same command a script would) into `destination`.
+
+    `final` is where the output will live once swapped in; the render cache reads the previous
+    build's pages from there.
+    """
     pelican = Path(sys.executable).with_name("pelican")
     command = [str(pelican), "content", "-s", settings_file, "-o", str(destination)]
+    if final is not None:
+        command += ["-e", f"RENDER_CACHE_OUTPUT={json.dumps(str(final))}"]
     result = subprocess.run(command, env={**os.environ, **(env or {})}, check=False)
     if result.returncode != 0:
         raise BuildFailed(result.returncode)
@@ -83,7 +91,7 @@ def build(settings_file: str, output: str = "output", check=None, env: dict | No
     output_path = Path(output)
     staging = staging_folder(target_of(output_path))
     try:
-        pelican_build(settings_file, staging, env)
+        pelican_build(settings_file, staging, env, final=target_of(output_path))
         if check is not None:
             check(staging)
         replace_output(staging, output_path)

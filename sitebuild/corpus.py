@@ -56,12 +56,21 @@ def post_text(index: int, rng: random.Random, words: int) -> str:
     return "\n".join(parts) + "\n"
 
 
-def write_corpus(content: Path, posts: int, words: int = 1200, seed: int = 7) -> Path:
-    """Write `posts` generated posts beside a copy of the real content (pages link to it)."""
+def write_corpus(content: Path, posts: int, words: int = 1200, seed: int = 7,
+                 plain_pages: bool = False) -> Path:
+    """Write `posts` generated posts beside a copy of the real content (pages link to it).
+
+    `plain_pages` drops the pages' own templates, so a stock theme can build the corpus too.
+    """
     source = Path(__file__).resolve().parents[1] / "content"
     if content.exists():
         shutil.rmtree(content)
     shutil.copytree(source, content)
+    if plain_pages:
+        for page in (content / "pages").glob("*.md"):
+            lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+            page.write_text("".join(l for l in lines if not l.startswith("Template:")),
+                            encoding="utf-8")
     folder = content / "posts"
     rng = random.Random(seed)
     for index in range(posts):

@@ -85,8 +85,9 @@ def build_once(settings_file: str, output: Path) -> list[str]:
     target = atomic.target_of(output)
     staging = atomic.staging_folder(target)
     try:
-        settings = read_settings(settings_file, override={"OUTPUT_PATH": str(staging),
-                                                          "SEARCH_INDEX": False})
+        settings = read_settings(settings_file, override={
+            "OUTPUT_PATH": str(staging), "SEARCH_INDEX": False,
+            "RENDER_CACHE_OUTPUT": str(target)})
         Pelican(settings).run()
         atomic.replace_output(staging, output)
     except SystemExit as failed:  # the content rules stop a build this way, with .problems

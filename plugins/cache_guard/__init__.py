@@ -39,7 +39,9 @@ def drop_unreadable_cache(pelican) -> None:
         return
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
-        if os.path.isfile(path) and not readable(path, settings.get("GZIP_CACHE", True)):
+        if "." in name or not os.path.isfile(path):
+            continue  # Pelican names its cache files without an extension; others are not ours
+        if not readable(path, settings.get("GZIP_CACHE", True)):
             logger.info("Removed the unreadable cache file %s; this build starts cold.", path)
             os.remove(path)
 

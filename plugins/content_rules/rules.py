@@ -17,6 +17,9 @@ from .problems import ContentRulesFailed, Problem, collector, display_path
 written_from: dict[str, str] = {}
 # Every source file, parsed once per build (path -> Source); other plugins read it too.
 sources: dict = {}
+# Functions (template, settings) -> template that other plugins use to wrap each template the
+# writer renders (the render cache).
+template_wrappers: list = []
 # Checks other plugins run on the written site. Blinker calls receivers of one signal in no fixed
 # order, so they register here and run before the one report, not on `finalized` themselves.
 after_writing_checks: list = []
@@ -107,6 +110,8 @@ class GuardedWriter(Writer):
     """Pelican's writer, reporting a template error with the template's line and the post."""
 
     def write_file(self, name, template, context, *args, **kwargs):
+        for wrap in template_wrappers:
+            template = wrap(template, self.settings)
         try:
             return super().write_file(name, template, context, *args, **kwargs)
         except jinja2.TemplateError as error:

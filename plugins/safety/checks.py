@@ -25,9 +25,10 @@ TESTIMONIAL = re.compile(r"^\s*>.*[\"“”]|[—–]\s*(a )?(former |happy )?(c
                          re.IGNORECASE | re.MULTILINE)
 
 
-# A word every pattern above needs, to skip the regexes for posts that contain none of them.
-CLAIM_WORDS = ["cure", "guarantee", "100", "safe and effective", "miracle", "proven to", "fda",
-               "client", "patient", ">"]
+# For each pattern in CLAIMS, a lower-case word it cannot match without: most posts contain
+# none, and a substring search costs a fraction of the regex.
+CLAIM_WORDS = ["cur", "guarantee", "100", "safe and effective", "miracle", "proven to", "fda"]
+TESTIMONIAL_MARKS = [">", "\u2014", "\u2013"]  # a blockquote, or an em or en dash
 
 
 def placeholder_settings(settings: dict) -> list[str]:
@@ -68,15 +69,15 @@ def claim_problems(path: str, body_start: int, body: str, accepted: list[str],
                    as_errors: bool) -> list[Problem]:
     """Risky phrases in a post body, minus those the post's Accept-claims field accepts."""
     lowered = body.lower()
-    if not any(word in lowered for word in CLAIM_WORDS):  # most posts: a few substring tests
-        return []
     severity = "error" if as_errors else "warning"
     accepted_lower = [normal(a) for a in accepted]
     def line_of(offset: int) -> int:
         return body_start + body.count("\n", 0, offset)
 
     found = []
-    for pattern, what in CLAIMS:
+    for (pattern, what), keyword in zip(CLAIMS, CLAIM_WORDS):
+        if keyword not in lowered:  # a substring search is far cheaper than the regex
+            continue
         for match in pattern.finditer(body):
             phrase = match.group(0)
             if any(a in normal(phrase) for a in accepted_lower):
@@ -86,7 +87,7 @@ def claim_problems(path: str, body_start: int, body: str, accepted: list[str],
             found.append(Problem(path, line_of(match.start()), f"the post {what}: '{short}'",
                                  "rephrase without promising results, or, after review, add "
                                  f"'Accept-claims: {short}' to the post's fields", severity))
-    if "testimonial" not in accepted_lower:
+    if "testimonial" not in accepted_lower and any(m in body for m in TESTIMONIAL_MARKS):
         for match in TESTIMONIAL.finditer(body):
             found.append(Problem(path, line_of(match.start()), "this looks like a client "
                                  "testimonial", "remove it (professional codes restrict "

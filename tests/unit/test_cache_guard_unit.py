@@ -23,3 +23,10 @@ def test_truncated_plain_pickle_is_removed(tmp_path):
     drop_unreadable_cache(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path),
                                                     "GZIP_CACHE": False}))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Good"]
+
+
+def test_other_files_in_the_cache_folder_are_left_alone(tmp_path):
+    (tmp_path / "render-keys.json").write_text("{}")
+    drop_unreadable_cache(SimpleNamespace(settings={"CACHE_PATH": str(tmp_path),
+                                                    "GZIP_CACHE": False}))
+    assert (tmp_path / "render-keys.json").exists()

@@ -1,0 +1,140 @@
+"""Incremental rendering: a page whose inputs have not changed since the last build reuses the
+bytes that build wrote, instead of rendering its template again.
+
+A page's key covers everything that can change it: the theme and plugin files, the settings,
+the versions of Pelican, Jinja2 and Markdown, the listing of every post and page (titles,
+addresses, dates, summaries, tags, reading times, flags), and the page's own rendered content.
+The reused file is checked against the hash recorded when it was rendered. Editing one post's
+text therefore re-renders that post's page only; the preview server's save-to-page time stops
+growing with the size of the site. Publishing renders everything (RENDER_CACHE = False).
+"""
+
+import hashlib
+import json
+import os
+
+import jinja2
+import markdown
+import pelican as pelican_package
+from content_rules import rules
+from pelican import signals
+
+KEYS_FILE = "render-keys.json"
+VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "RENDER_CACHE_OUTPUT"}
+state: dict = {"enabled": False, "old": {}, "new": {}, "site_key": None}
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def files_signature(folders) -> list:
+    entries = []
+    for folder in folders:
+        for directory, subdirs, names in os.walk(folder):
+            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+            for name in sorted(names):
+                stat = os.stat(os.path.join(directory, name))
+                entries.append((os.path.relpath(os.path.join(directory, name), folder),
+                                stat.st_mtime_ns, stat.st_size))
+    return entries
+
+
+def listing(context) -> list:
+    """What any page may show of any post or page."""
+    seen, rows = set(), []
+    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+        for item in context.get(name) or []:
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            rows.append([item.source_path, item.url, item.save_as, item.title, str(item.date)
+                         if hasattr(item, "date") else "", item.summary, item.status,
+                         str(getattr(item, "category", "")),
+                         [str(tag) for tag in getattr(item, "tags", [])],
+                         getattr(item, "reading_time", None), str(getattr(item, "updated", "")),
+                         str(getattr(item, "reviewed", "")), getattr(item, "scheduled", False)])
+    return rows
+
+
+def site_key(context, settings) -> str:
+    stable = {key: value for key, value in settings.items() if key not in VOLATILE_SETTINGS}
+    parts = {
+        "settings": json.dumps(stable, sort_keys=True, default=lambda o: type(o).__name__),
+        "theme": files_signature([settings["THEME"]]),
+        "plugins": files_signature(settings.get("PLUGIN_PATHS", [])),
+        "versions": [pelican_package.__version__, jinja2.__version__, markdown.__version__],
+        "listing": listing(context),
+    }
+    return digest(json.dumps(parts, sort_keys=True, default=str))
+
+
+class CachingTemplate:
+    """Stands in for a Jinja template in Pelican's writer; renders only when needed."""
+
+    def __init__(self, template, settings):
+        self.template = template
+        self.settings = settings
+
+    def render(self, context):
+        name = context["output_file"]
+        if state["site_key"] is None:
+            state["site_key"] = site_key(context, self.settings)
+        item = context.get("article") or context.get("page")
+        own = digest(item._content or "") if item is not None else ""
+        key = digest("\0".join([state["site_key"], self.template.name or "", name, own,
+                                str(context.get("SITEURL"))]))
+        recorded = state["old"].get(name)
+        if recorded and recorded[0] == key:
+            try:
+                with open(os.path.join(state["previous"], name), encoding="utf-8") as handle:
+                    previous = handle.read()
+                if digest(previous) == recorded[1]:
+                    state["new"][name] = recorded
+                    return previous
+            except OSError:
+                pass
+        output = self.template.render(context)
+        state["new"][name] = [key, digest(output)]
+        return output
+
+
+def wrap(template, settings):
+    return CachingTemplate(template, settings) if state["enabled"] else template
+
+
+def start(pelican) -> None:
+    settings = pelican.settings
+    # Where this build's output will live when it is done (an atomic build writes elsewhere
+    # first): the previous build's files are read from there.
+    final = os.path.realpath(settings.get("RENDER_CACHE_OUTPUT") or pelican.output_path)
+    state.update(enabled=bool(settings.get("RENDER_CACHE")), old={}, new={}, site_key=None,
+                 previous=final, keys_file=os.path.join(settings["CACHE_PATH"], KEYS_FILE))
+    if not state["enabled"]:
+        return
+    try:
+        with open(state["keys_file"], encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("output") == final:
+            state["old"] = data["pages"]
+    except (OSError, ValueError, KeyError):
+        pass
+
+
+def save_keys(pelican):
+    if state["enabled"]:
+        os.makedirs(os.path.dirname(state["keys_file"]), exist_ok=True)
+        temporary = state["keys_file"] + ".part"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump({"output": state["previous"], "pages": state["new"]}, handle)
+        os.replace(temporary, state["keys_file"])  # never half a keys file
+    return []
+
+
+def register():
+    signals.initialized.connect(start)
+    if wrap not in rules.template_wrappers:
+        rules.template_wrappers.append(wrap)
+    # Saved with the after-writing checks: only a build that got that far records its pages.
+    if save_keys not in rules.after_writing_checks:
+        rules.after_writing_checks.append(save_keys)
