@@ -166,6 +166,14 @@ def bench(c, runs=5, quick=False):
     print("Written to bench/results.md.")
 
 
+@task(help={"posts": "generated posts (default 300)", "kills": "kill moments (default 20)"})
+def kill_test(c, posts=300, kills=20):
+    """Kill `make publish` at many moments; count how often output/ stayed byte-identical."""
+    from sitebuild.killtest import main
+
+    print(main(int(posts), int(kills)))
+
+
 @task
 def check(c):
     """Print a readability report (Flesch–Kincaid grade) for every post; not a gate."""

@@ -1,0 +1,86 @@
+"""Kill `make publish` at many moments and count how often output/ stayed byte-identical.
+
+Used by `invoke kill-test` for the figures in a closing note; the test suite runs a short
+version of the same check (tests/site/test_publish.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from .corpus import write_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+PARTS = ["content", "theme", "plugins", "sitebuild", "pelicanconf.py", "publishconf.py",
+         "tasks.py", "Makefile", "requirements.txt", "package.json", "package-lock.json"]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
+
+
+def project_copy(values: dict[str, str]) -> Path:
+    """A copy of the project with practice settings filled in, sharing .venv."""
+    import json
+    import re
+
+    repo = Path(tempfile.mkdtemp(prefix="kill-test-"))
+    for part in PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, repo / part, copy_function=shutil.copy2,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / part)
+    (repo / ".venv").symlink_to(REPO / ".venv")
+    settings = repo / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    for name, value in values.items():
+        text = re.sub(rf"^{name} = .*$", f"{name} = {json.dumps(value)}", text, count=1,
+                      flags=re.MULTILINE)
+    settings.write_text(text, encoding="utf-8")
+    return repo
+
+
+def publish(repo: Path, kill_after: float | None = None) -> int | None:
+    process = subprocess.Popen(["make", "--no-print-directory", "publish"], cwd=repo,
+                               env={**os.environ, "SITEURL": "https://example.org"},
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    if kill_after is None:
+        return process.wait()
+    time.sleep(kill_after)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    return None
+
+
+def main(posts: int = 300, kills: int = 20) -> str:
+    from .bench import BENCH_PRACTICE
+
+    repo = project_copy(BENCH_PRACTICE)
+    try:
+        write_corpus(repo / "content", posts, words=600)
+        started = time.monotonic()
+        if publish(repo) != 0:
+            raise SystemExit("the first publish failed")
+        duration = time.monotonic() - started
+        before = digest(repo / "output")
+        identical = 0
+        for index in range(kills):
+            publish(repo, kill_after=duration * (index + 0.5) / kills)
+            identical += digest(repo / "output") == before
+        recovered = publish(repo) == 0 and digest(repo / "output") == before
+        return (f"{posts} posts, publish {duration:.1f} s; killed at {kills} moments spread over "
+                f"the run: output/ byte-identical after {identical} of {kills}; next publish "
+                f"{'succeeded with identical output' if recovered else 'FAILED to recover'}.")
+    finally:
+        shutil.rmtree(repo, ignore_errors=True)
