@@ -223,6 +223,9 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    # For browsers that predate CSP frame-ancestors.
+    "X-Frame-Options": "DENY",
 }
 # Also as a <meta> tag, for hosts that cannot set headers (GitHub Pages).
 CSP_META = True
