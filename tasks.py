@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from pathlib import Path
 
 from invoke import Exit, task
 
@@ -67,11 +68,11 @@ def published_output() -> str:
 def deploy_folder(c, dest):
     """Copy the published site into a plain folder, replacing it in one atomic step."""
     source = published_output()
-    target = atomic.target_of(atomic.Path(dest))
+    target = atomic.target_of(Path(dest))
     staging = atomic.staging_folder(target)
     shutil.rmtree(staging)
     shutil.copytree(source, staging)
-    atomic.replace_output(staging, atomic.Path(dest))
+    atomic.replace_output(staging, Path(dest))
     print(f"Deployed output/ to {dest}.")
 
 
@@ -190,7 +191,7 @@ def clean(c):
     """Remove output/, caches and test leftovers."""
     for path in [OUTPUT, ".cache", ".pytest_cache"]:
         shutil.rmtree(path, ignore_errors=True)
-    atomic.remove_leftovers(atomic.target_of(atomic.Path(OUTPUT)))
+    atomic.remove_leftovers(atomic.target_of(Path(OUTPUT)))
 
 
 @task(help={"args": "extra arguments for pytest, in quotes"})

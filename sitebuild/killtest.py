@@ -16,38 +16,11 @@ import time
 from pathlib import Path
 
 from .corpus import write_corpus
-
-REPO = Path(__file__).resolve().parents[1]
-PARTS = ["content", "theme", "plugins", "sitebuild", "pelicanconf.py", "publishconf.py",
-         "tasks.py", "Makefile", "requirements.txt", "package.json", "package-lock.json"]
-
+from .projectcopy import project_copy
 
 def digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
-
-
-def project_copy(values: dict[str, str]) -> Path:
-    """A copy of the project with practice settings filled in, sharing .venv."""
-    import json
-    import re
-
-    repo = Path(tempfile.mkdtemp(prefix="kill-test-"))
-    for part in PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, repo / part, copy_function=shutil.copy2,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, repo / part)
-    (repo / ".venv").symlink_to(REPO / ".venv")
-    settings = repo / "pelicanconf.py"
-    text = settings.read_text(encoding="utf-8")
-    for name, value in values.items():
-        text = re.sub(rf"^{name} = .*$", f"{name} = {json.dumps(value)}", text, count=1,
-                      flags=re.MULTILINE)
-    settings.write_text(text, encoding="utf-8")
-    return repo
 
 
 def publish(repo: Path, kill_after: float | None = None) -> int | None:
@@ -66,7 +39,7 @@ def publish(repo: Path, kill_after: float | None = None) -> int | None:
 def main(posts: int = 300, kills: int = 20) -> str:
     from .bench import BENCH_PRACTICE
 
-    repo = project_copy(BENCH_PRACTICE)
+    repo = project_copy(Path(tempfile.mkdtemp(prefix="kill-test-")) / "repo", BENCH_PRACTICE)
     try:
         write_corpus(repo / "content", posts, words=600)
         started = time.monotonic()
@@ -83,4 +56,4 @@ def main(posts: int = 300, kills: int = 20) -> str:
                 f"the run: output/ byte-identical after {identical} of {kills}; next publish "
                 f"{'succeeded with identical output' if recovered else 'FAILED to recover'}.")
     finally:
-        shutil.rmtree(repo, ignore_errors=True)
+        shutil.rmtree(repo.parent, ignore_errors=True)

@@ -117,31 +117,11 @@ def html_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.html"))
 
 
-REPO_PARTS = ["content", "theme", "plugins", "sitebuild", "pelicanconf.py", "publishconf.py",
-              "tasks.py", "Makefile", "requirements.txt", "package.json", "package-lock.json"]
-
-
 def repo_copy(destination: Path) -> Path:
-    """A copy of the project whose practice settings hold test values, sharing the real .venv.
+    """A copy of the project whose practice settings hold test values, sharing the real .venv."""
+    from sitebuild.projectcopy import project_copy
 
-    Copies keep their times, so make sees the shared .venv as up to date and does not reinstall.
-    """
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in REPO_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, copy_function=shutil.copy2,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    (destination / ".venv").symlink_to(REPO / ".venv")
-    settings = destination / "pelicanconf.py"
-    text = settings.read_text(encoding="utf-8")
-    for name, value in TEST_PRACTICE.items():
-        text = re.sub(rf"^{name} = .*$", f"{name} = {json.dumps(value)}", text, count=1,
-                      flags=re.MULTILINE)
-    settings.write_text(text, encoding="utf-8")
-    return destination
+    return project_copy(destination, TEST_PRACTICE)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -60,22 +60,9 @@ def test_preview_shows_drafts_and_scheduled_posts_marked(repo):
 
 
 def test_publish_refuses_placeholders_and_names_each(tmp_path):
-    from helpers import REPO, REPO_PARTS
+    from sitebuild.projectcopy import project_copy
 
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    for part in REPO_PARTS:
-        source = REPO / part
-        target = repo / part
-        if source.is_dir():
-            import shutil
-
-            shutil.copytree(source, target, copy_function=shutil.copy2)
-        else:
-            import shutil
-
-            shutil.copy2(source, target)
-    (repo / ".venv").symlink_to(REPO / ".venv")
+    repo = project_copy(tmp_path / "repo")  # the settings as committed: placeholders
     result = make(repo, "publish", env={"SITEURL": ""})
     assert result.returncode != 0
     for name in ["THERAPIST_NAME", "THERAPIST_CREDENTIALS", "LICENSE_TYPE", "LICENSE_NUMBER",
