@@ -71,7 +71,7 @@ def test_search_finds_a_word_from_one_seed_post(browser, published_site):
         "/blog/posts/what-does-ketamine-feel-like/"
     assert "What does Ketamine feel Like?" in link.inner_text()
     assert page.locator("#search-results li").count() == 1
-    assert "1 post matches" in page.inner_text("#search-status")
+    assert "1 result for" in page.inner_text("#search-status")
     assert errors == []
 
 
@@ -79,5 +79,5 @@ def test_the_404_page_is_not_a_search_result(browser, published_site):
     page = browser.new_page()
     page.goto(f"{published_site.siteurl}/search/")
     page.fill("#search-input", "typo")  # a word only the 404 page uses
-    page.locator("#search-status", has_text="No posts match").wait_for(timeout=10000)
+    page.locator("#search-status", has_text="Nothing matches").wait_for(timeout=10000)
     assert page.locator("#search-results li").count() == 0

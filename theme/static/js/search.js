@@ -52,8 +52,8 @@ async function run(query) {
   list.replaceChildren(...results.map(resultItem));
   const count = search.results.length;
   status.textContent = count === 0
-    ? `No posts match “${query}”.`
-    : `${count} ${count === 1 ? "post matches" : "posts match"} “${query}”.`;
+    ? `Nothing matches “${query}”.`
+    : `${count} ${count === 1 ? "result" : "results"} for “${query}”.`;
 }
 
 input.addEventListener("input", () => run(input.value));
