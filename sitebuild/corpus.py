@@ -69,7 +69,7 @@ def write_corpus(content: Path, posts: int, words: int = 1200, seed: int = 7,
     if plain_pages:
         for page in (content / "pages").glob("*.md"):
             lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-            page.write_text("".join(l for l in lines if not l.startswith("Template:")),
+            page.write_text("".join(text for text in lines if not text.startswith("Template:")),
                             encoding="utf-8")
     folder = content / "posts"
     rng = random.Random(seed)

@@ -99,9 +99,9 @@ def test_bad_input_fails_with_path_and_line(tmp_path, name, files, expected):
     assert "Traceback" not in result.stderr
     for filename, line, phrase in expected:
         prefix = f"{content / 'posts' / filename}:{line}: "
-        lines = [l for l in result.stderr.splitlines() if l.startswith(prefix)]
+        lines = [text for text in result.stderr.splitlines() if text.startswith(prefix)]
         assert lines, f"no line starting {prefix!r} in:\n{result.stderr}"
-        assert any(phrase in l and ". Fix: " in l for l in lines), (phrase, lines)
+        assert any(phrase in text and ". Fix: " in text for text in lines), (phrase, lines)
 
 
 def test_every_problem_is_reported_in_one_run(tmp_path):
@@ -111,7 +111,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     (content / "posts" / "three.md").write_text("")
     result = build(content, tmp_path / "out", extra={"SEARCH_INDEX": False})
     assert result.returncode == 2
-    reported = [l for l in result.stderr.splitlines() if ". Fix: " in l]
+    reported = [text for text in result.stderr.splitlines() if ". Fix: " in text]
     assert len(reported) == 4  # bad date; unknown field and missing summary; empty file
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 

@@ -4,7 +4,7 @@ plus sub-path publishing and redirects for renamed posts."""
 import subprocess
 
 import pytest
-from helpers import make, repo_copy, tree_digest
+from helpers import repo_copy, tree_digest
 
 
 @pytest.fixture(scope="module")
