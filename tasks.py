@@ -59,8 +59,12 @@ def require(command: str, install: str) -> None:
 
 
 def published_output() -> str:
-    if not os.path.isfile(os.path.join(OUTPUT, "index.html")):
-        raise fail("There is no published site in output/ yet: run `make publish` first.")
+    """output/, refusing a preview build (drafts, placeholders) or an empty folder."""
+    try:
+        check_publish_folder(Path(OUTPUT))
+    except PublishCheckFailed:
+        raise fail("output/ holds no published site (`make serve` and `make html` write the "
+                   "preview there): run `SITEURL=... make publish` first.") from None
     return OUTPUT
 
 

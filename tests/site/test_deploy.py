@@ -82,3 +82,13 @@ def test_committed_nginx_conf_matches_the_settings():
 
     settings = read_settings(str(REPO / "pelicanconf.py"))
     assert (REPO / "deploy/nginx.conf").read_text() == server_block(settings)
+
+
+def test_deploy_refuses_a_preview_build(tmp_path):
+    repo = repo_copy(tmp_path / "repo")
+    assert subprocess.run(["make", "--no-print-directory", "html"], cwd=repo,
+                          capture_output=True, stdin=subprocess.DEVNULL).returncode == 0
+    result = subprocess.run([str(repo / ".venv/bin/invoke"), "deploy-folder", "--dest",
+                             str(tmp_path / "site")], cwd=repo, capture_output=True, text=True)
+    assert result.returncode != 0 and "make publish" in result.stderr
+    assert not (tmp_path / "site").exists()
