@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 import threading
 import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pagefind_bin import get_executable
 from pelican import Pelican
 from pelican.settings import read_settings
 from watchfiles import watch
+
+from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 
 from . import atomic
 
@@ -100,8 +100,7 @@ def build_once(settings_file: str, output: Path) -> list[str]:
         if staging.exists():
             atomic.shutil.rmtree(staging, ignore_errors=True)
     # Search is indexed after the swap so the page is ready sooner; search catches up in a blink.
-    subprocess.run([str(get_executable()), "--site", str(target), "--quiet"], check=False,
-                   capture_output=True)
+    index_site(str(target))
     return []
 
 

@@ -126,12 +126,9 @@ def repo_copy(destination: Path) -> Path:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     """Relative path -> SHA-256 of every file below `folder` (empty when it does not exist)."""
-    import hashlib
+    from sitebuild.killtest import digest
 
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return digest(folder)
 
 
 def make(repo: Path, target: str, env: dict | None = None, timeout: int = 300):

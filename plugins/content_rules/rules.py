@@ -13,6 +13,17 @@ from pelican.writers import Writer
 from . import output_checks, source_checks
 from .problems import ContentRulesFailed, Problem, collector, display_path
 
+# Pelican's lists of content objects, on generators and in the template context alike.
+CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
+
+
+def content_items(generators, lists=CONTENT_LISTS):
+    """Every post and page the generators read, from the named lists."""
+    for generator in generators:
+        for name in lists:
+            yield from getattr(generator, name, []) or []
+
+
 # Output page (relative path) -> Markdown source, filled once the generators have read content.
 written_from: dict[str, str] = {}
 # Every source file, parsed once per build (path -> Source); other plugins read it too.
@@ -63,12 +74,9 @@ def start_build(pelican) -> None:
 
 def remember_sources(generators) -> None:
     """Record which Markdown file each output page comes from."""
-    for generator in generators:
-        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages",
-                     "hidden_articles"):
-            for item in getattr(generator, name, []) or []:
-                if item.save_as:
-                    written_from[item.save_as] = item.source_path
+    for item in content_items(generators):
+        if item.save_as:
+            written_from[item.save_as] = item.source_path
 
 
 def check_sources(settings: dict) -> None:

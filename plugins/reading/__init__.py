@@ -8,6 +8,7 @@ from datetime import datetime
 
 from pelican import signals
 
+from content_rules.rules import content_items
 from content_rules.source_checks import parse_date
 
 from .reading import add_heading_ids, reading_time, related_posts, table_of_contents
@@ -40,10 +41,8 @@ def annotate(generators) -> None:
             item.newer = item.older = None
         for newer, older in zip(articles, articles[1:]):  # articles are newest first
             newer.older, older.newer = older, newer
-    for generator in generators:
-        for item in getattr(generator, "pages", []) + getattr(generator, "hidden_pages", []) + \
-                getattr(generator, "draft_pages", []):
-            item.scheduled = False
+    for item in content_items(generators, ("pages", "hidden_pages", "draft_pages")):
+        item.scheduled = False
 
 
 def typeset(instance) -> None:

@@ -43,7 +43,7 @@ def files_signature(folders) -> list:
 def listing(context) -> list:
     """What any page may show of any post or page."""
     seen, rows = set(), []
-    for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+    for name in rules.CONTENT_LISTS:
         for item in context.get(name) or []:
             if id(item) in seen:
                 continue

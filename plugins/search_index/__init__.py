@@ -11,14 +11,20 @@ from content_rules.problems import Problem
 from pagefind_bin import get_executable
 
 
+def index_site(folder: str) -> str | None:
+    """Index the written site in `folder`; return Pagefind's complaint, or None on success."""
+    command = [str(get_executable()), "--site", folder, "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return (result.stdout + result.stderr).strip() if result.returncode else None
+
+
 def build_index(pelican) -> list[Problem]:
     if not pelican.settings.get("SEARCH_INDEX", True):
         return []
-    command = [str(get_executable()), "--site", pelican.output_path, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
+    complaint = index_site(pelican.output_path)
+    if complaint is not None:
         return [Problem(os.path.join(pelican.output_path, "pagefind"), 1, "Pagefind could not "
-                        f"index the site: {(result.stdout + result.stderr).strip()}",
+                        f"index the site: {complaint}",
                         "run the build again; if it repeats, reinstall with `make clean`")]
     return []
 

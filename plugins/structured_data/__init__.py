@@ -3,6 +3,7 @@
 import re
 from html import unescape
 
+from content_rules.rules import content_items
 from pelican import signals
 
 from .schema import blog_posting, practice
@@ -15,10 +16,8 @@ def site_data(pelican) -> None:
 
 
 def defaults(generators) -> None:
-    for generator in generators:
-        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-            for item in getattr(generator, name, []) or []:
-                item.json_ld = []
+    for item in content_items(generators):
+        item.json_ld = []
 
 
 def post_data(generator, content) -> None:
