@@ -181,6 +181,7 @@ PLUGINS = [
     "security_headers",
     "redirects",
     "search_index",
+    "url_memo",
     "pelican.plugins.sitemap",
     "sitemap_dates",
 ]

@@ -137,3 +137,15 @@ def make(repo: Path, target: str, env: dict | None = None, timeout: int = 300):
     return subprocess.run(["make", "--no-print-directory", target], cwd=repo,
                           capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
                           env={**os.environ, **(env or {})}, check=False)
+
+
+def search_records(folder: Path) -> dict[str, dict]:
+    """What Pagefind stored for each page of the site in `folder`, by URL: title and text."""
+    import gzip
+
+    records = {}
+    for path in (folder / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{"):])  # after Pagefind's short signature
+        records[record["url"]] = record
+    return records

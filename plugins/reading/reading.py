@@ -5,6 +5,8 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections import Counter
+from itertools import takewhile
 from html import unescape
 
 TAG = re.compile(r"<[^>]+>")
@@ -46,34 +48,41 @@ def table_of_contents(html: str) -> list[tuple[str, str]]:
 
 
 def related_posts(articles, limit: int = 3) -> dict[int, list]:
-    """For each article (by id), the others sharing the most tags, then its category.
+    """For each article (by id), the others sharing the most tags, then its category; the
+    newer post first on a tie.
 
-    An index from tag to posts keeps this linear in practice: only posts that share a tag are
-    scored, instead of every pair of posts.
+    Only posts that share a tag are scored (an index from tag to posts), and Counter does the
+    counting in C: this runs on every build, cold or warm.
     """
-    by_tag: dict[str, list] = {}
-    by_category: dict[str, list] = {}
-    for article in articles:  # articles arrive newest first
+    ids_by_tag: dict[str, list[int]] = {}
+    ids_by_category: dict[str, list[int]] = {}
+    by_id = {id(article): article for article in articles}
+    for article in articles:
         for tag in getattr(article, "tags", []):
-            by_tag.setdefault(tag.name, []).append(article)
-        by_category.setdefault(str(article.category), []).append(article)
+            ids_by_tag.setdefault(tag.name, []).append(id(article))
+        ids_by_category.setdefault(str(article.category), []).append(id(article))
+    topic_sets = {name: set(ids) for name, ids in ids_by_category.items()}
     result = {}
     for article in articles:
-        shared: dict[int, list] = {}
+        shared: Counter = Counter()
         for tag in getattr(article, "tags", []):
-            for other in by_tag[tag.name]:
-                if other is not article:
-                    entry = shared.setdefault(id(other), [0, other])
-                    entry[0] += 2
-        for other in by_category[str(article.category)]:
-            if id(other) in shared:
-                shared[id(other)][0] += 1
-        ranked = heapq.nlargest(limit, shared.values(), key=lambda e: (e[0], e[1].date))
-        chosen = [other for _score, other in ranked]
-        for other in by_category[str(article.category)]:  # posts sharing only the topic
+            shared.update(ids_by_tag[tag.name])
+        shared.pop(id(article), None)
+        same_topic = ids_by_category[str(article.category)]
+        ordered = shared.most_common()
+        if len(ordered) > limit:
+            # A post sharing fewer tags than the last of the first `limit` cannot outrank them,
+            # whatever its topic: score = 2 * shared tags + 1 for the same topic.
+            cutoff = ordered[limit - 1][1]
+            ordered = list(takewhile(lambda entry: entry[1] >= cutoff, ordered))
+        in_topic = topic_sets[str(article.category)]
+        scores = {other: (2 * count + (other in in_topic), by_id[other].date)
+                  for other, count in ordered}
+        chosen = heapq.nlargest(limit, scores, key=scores.__getitem__)
+        for other in same_topic:  # posts sharing only the topic
             if len(chosen) >= limit:
                 break
-            if other is not article and other not in chosen:
+            if other != id(article) and other not in chosen:
                 chosen.append(other)
-        result[id(article)] = chosen
+        result[id(article)] = [by_id[other] for other in chosen]
     return result

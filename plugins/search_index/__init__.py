@@ -1,35 +1,159 @@
-"""Site search with no server: Pagefind indexes the written site at the end of every build.
+"""Site search with no server: Pagefind indexes every published post and page.
 
-Only post bodies (`data-pagefind-body`) are indexed; lists are marked `data-pagefind-ignore`.
+Pagefind reads HTML files. Waiting for the finished site would put its run after all the
+writing, on top of the build time. Instead, once the content is final (before any template is
+rendered), this plugin writes a plain copy of what search needs, each post's title and body at
+the address the post will have, into a scratch folder, and starts Pagefind on it. Pagefind runs
+on one core while Pelican renders on the other; its bundle moves into the output at the end.
+
+The copy holds the same body HTML and title as the pages (`data-pagefind-body` in the theme);
+hidden pages (the 404 page) and unwritten drafts are left out.
 """
 
+from __future__ import annotations
+
+import atexit
 import os
+import shutil
 import subprocess
+import tempfile
+import time
 
 from content_rules import rules
-from content_rules.problems import Problem
+from content_rules.problems import Problem, collector
+from markupsafe import escape
 from pagefind_bin import get_executable
+from pelican import signals
+from reading.typography import typographic
+
+# Lists whose items have a page of their own that readers can reach; hidden ones are left out.
+INDEXED_LISTS = ("articles", "drafts", "pages", "draft_pages")
+# Pagefind's ready-made interfaces; our search page uses only pagefind.js and its index.
+UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                       "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                       "pagefind-component-ui.css", "pagefind-highlight.js")
+# Pagefind is no faster with two threads here, and one leaves a core for the writing.
+PAGEFIND_ENV = {"RAYON_NUM_THREADS": "1"}
+STALE_SECONDS = 600
+state: dict = {"process": None, "scratch": None}
+
+
+def page_source(item, lang: str) -> str:
+    title = typographic(item.title)
+    return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+            f"<title>{title}</title></head><body><h1>{title}</h1>"
+            f"<div data-pagefind-body>{item.content}</div></body></html>")
+
+
+def write_sources(items, folder: str, lang: str) -> int:
+    """Write one small HTML file per searchable item, at its own address; return the count."""
+    count = 0
+    for item in items:
+        if not item.save_as:
+            continue  # a draft in the publish build: not written, not searchable
+        path = os.path.join(folder, item.save_as)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(page_source(item, lang))
+        count += 1
+    return count
+
+
+def pagefind_command(site: str, bundle: str) -> list[str]:
+    return [str(get_executable()), "--site", site, "--output-path", bundle, "--quiet"]
+
+
+def scratch_folder(settings) -> str:
+    """A new folder for this build's search copy and bundle, beside Pelican's own cache (the
+    same disk as the output, usually). Folders that killed builds left behind are removed once
+    they are old enough that no build can still be using them."""
+    parent = os.path.join(settings["CACHE_PATH"], "search-index")
+    if os.path.isdir(parent):
+        for entry in os.scandir(parent):
+            if entry.stat().st_mtime < time.time() - STALE_SECONDS:
+                shutil.rmtree(entry.path, ignore_errors=True)
+    os.makedirs(parent, exist_ok=True)
+    return tempfile.mkdtemp(dir=parent)
+
+
+def start_indexing(generators) -> None:
+    """Once every post is read and annotated: write the search copy, start Pagefind."""
+    stop_indexing()
+    settings = generators[0].settings
+    if not settings.get("SEARCH_INDEX", True) or collector.problems:
+        return  # a build with problems stops before writing; nothing to index
+    scratch = state["scratch"] = scratch_folder(settings)
+    site = os.path.join(scratch, "site")
+    write_sources(rules.content_items(generators, INDEXED_LISTS), site,
+                  settings.get("DEFAULT_LANG", "en"))
+    log = state["log"] = open(os.path.join(scratch, "pagefind.log"), "w+", encoding="utf-8")
+    state["process"] = subprocess.Popen(
+        pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log,
+        env={**os.environ, **PAGEFIND_ENV})
+
+
+def stop_indexing() -> None:
+    """Stop a Pagefind run still going and remove its scratch folder (a failed build)."""
+    process, state["process"] = state["process"], None
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait()
+    if state.get("log") is not None:
+        state.pop("log").close()
+    scratch, state["scratch"] = state["scratch"], None
+    if scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def install_bundle(bundle: str, output_path: str) -> None:
+    """Put the finished bundle at output/pagefind, replacing any older one."""
+    for name in UNUSED_BUNDLE_FILES:
+        path = os.path.join(bundle, name)
+        if os.path.exists(path):
+            os.remove(path)
+    target = os.path.join(output_path, "pagefind")
+    if os.path.lexists(target):
+        shutil.rmtree(target)
+    shutil.move(bundle, target)
+
+
+def finish_index(pelican) -> list[Problem]:
+    """After writing: wait for Pagefind and move its bundle into the site."""
+    process = state["process"]
+    if process is None:
+        return []
+    try:
+        if process.wait() != 0:
+            log = state["log"]
+            log.seek(0)
+            return [Problem(os.path.join(pelican.output_path, "pagefind"), 1, "Pagefind could "
+                            f"not index the site: {log.read().strip()}",
+                            "run the build again; if it repeats, reinstall with `make clean`")]
+        install_bundle(os.path.join(state["scratch"], "bundle"), pelican.output_path)
+        return []
+    finally:
+        state["process"] = None
+        stop_indexing()
 
 
 def index_site(folder: str) -> str | None:
-    """Index the written site in `folder`; return Pagefind's complaint, or None on success."""
+    """Index an already written site in `folder` (the preview server, after its swap); return
+    Pagefind's complaint, or None on success."""
     command = [str(get_executable()), "--site", folder, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return (result.stdout + result.stderr).strip() if result.returncode else None
-
-
-def build_index(pelican) -> list[Problem]:
-    if not pelican.settings.get("SEARCH_INDEX", True):
-        return []
-    complaint = index_site(pelican.output_path)
-    if complaint is not None:
-        return [Problem(os.path.join(pelican.output_path, "pagefind"), 1, "Pagefind could not "
-                        f"index the site: {complaint}",
-                        "run the build again; if it repeats, reinstall with `make clean`")]
-    return []
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            env={**os.environ, **PAGEFIND_ENV})
+    if result.returncode:
+        return (result.stdout + result.stderr).strip()
+    for name in UNUSED_BUNDLE_FILES:
+        path = os.path.join(folder, "pagefind", name)
+        if os.path.exists(path):
+            os.remove(path)
+    return None
 
 
 def register():
-    # Runs once every page is written (Pagefind reads the finished HTML), beside the link check.
-    if build_index not in rules.after_writing_checks:
-        rules.after_writing_checks.append(build_index)
+    signals.all_generators_finalized.connect(start_indexing)
+    # Waited for beside the link check, once every page is written.
+    if finish_index not in rules.after_writing_checks:
+        rules.after_writing_checks.append(finish_index)
+    atexit.register(stop_indexing)

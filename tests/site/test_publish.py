@@ -7,7 +7,7 @@ import time
 
 import feedparser
 import pytest
-from helpers import make, repo_copy, tree_digest
+from helpers import make, repo_copy, search_records, tree_digest
 
 SITEURL = "https://example.org/blog"
 DRAFT = "Title: Private draft\nDate: 2024-03-05\nSummary: Not ready.\nStatus: draft\n\nSecret.\n"
@@ -43,6 +43,9 @@ def test_drafts_and_scheduled_posts_never_reach_the_publish(repo):
     everything = b"".join((output / name).read_bytes() for name in files)
     assert b"Private draft" not in everything and b"Scheduled post" not in everything
     assert b"Secret." not in everything and b"Scheduled words" not in everything
+    indexed = " ".join(record["content"] for record in search_records(output).values())
+    assert len(search_records(output)) > 4 and "Secret" not in indexed
+    assert "Scheduled words" not in indexed
     feed = feedparser.parse((output / "atom.xml").read_text())
     assert len(feed.entries) == 4
 
