@@ -42,17 +42,15 @@ def post_text(index: int, rng: random.Random, words: int) -> str:
     section = 0
     while body_words < words:
         section += 1
-        parts.append(f"## Section {section}: {rng.choice(WORDS)}\n")
-        text = paragraph(rng)
-        parts.append(text + "\n")
-        body_words += len(text.split())
-        parts.append("\n".join(f"- {sentence(rng)}" for _ in range(3)) + "\n")
-        body_words += 30
+        block = [f"## Section {section}: {rng.choice(WORDS)}\n", paragraph(rng) + "\n",
+                 "\n".join(f"- {sentence(rng)}" for _ in range(3)) + "\n"]
         if section == 1 and index > 0:
             earlier = rng.randrange(index)
-            parts.append(f"Read also [an earlier note]({{filename}}note-{earlier:04d}.md).\n")
+            block.append(f"Read also [an earlier note]({{filename}}note-{earlier:04d}.md).\n")
         if section == 2:
-            parts.append("![A soft green and sand gradient]({static}/images/social-card.png)\n")
+            block.append("![A soft green and sand gradient]({static}/images/social-card.png)\n")
+        parts.extend(block)
+        body_words += sum(len(text.split()) for text in block)
     return "\n".join(parts) + "\n"
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from bisect import bisect_right
 from datetime import datetime
+from itertools import accumulate
 
 from pelican.utils import slugify
 
@@ -45,7 +47,9 @@ INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'>]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 INLINE_CODE = re.compile(r"`[^`]*`")
 # Lines without any of these characters hold no link, image or markup: most lines of a post.
-MAY_NEED_CHECK = re.compile(r"[{|<!]|javascript:", re.IGNORECASE)
+MAY_NEED_CHECK = re.compile(r"[{|<!]")
+JAVASCRIPT_URL = re.compile(r"javascript:", re.IGNORECASE)  # rare: looked for only when present
+FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 UNSAFE_MARKUP = [
@@ -155,12 +159,20 @@ def check_body(source: Source, content_root: str) -> list[Problem]:
     """Links to missing files, images without alt text or outside {static}, unsafe markup."""
     path, problems = source.path, []
     folder = os.path.dirname(path)
-    in_code = False
-    for offset, line in enumerate(source.body.split("\n")):
+    body = source.body
+    lines = body.split("\n")
+    # One scan of the whole body finds the few lines worth a look; a line inside a fenced code
+    # block (after an odd number of fence lines, counting its own) is skipped.
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    fences = [bisect_right(starts, m.start()) - 1 for m in FENCE.finditer(body)]
+    found = list(MAY_NEED_CHECK.finditer(body))
+    if "javascript:" in body.lower():
+        found += JAVASCRIPT_URL.finditer(body)
+    candidates = sorted({bisect_right(starts, m.start()) - 1 for m in found})
+    for offset in candidates:
+        line = lines[offset]
         number = source.body_start + offset
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-        if in_code or line.startswith("    ") or not MAY_NEED_CHECK.search(line):
+        if bisect_right(fences, offset) % 2 or line.startswith("    "):
             continue
         if "`" in line:
             line = INLINE_CODE.sub("", line)  # `examples` in code are not links

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -32,17 +33,19 @@ INDEXED_LISTS = ("articles", "drafts", "pages", "draft_pages")
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
                        "pagefind-modular-ui.css", "pagefind-component-ui.js",
                        "pagefind-component-ui.css", "pagefind-highlight.js")
-# Pagefind is no faster with two threads here, and one leaves a core for the writing.
-PAGEFIND_ENV = {"RAYON_NUM_THREADS": "1"}
 STALE_SECONDS = 600
-state: dict = {"process": None, "scratch": None}
+IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+state: dict = {"process": None, "scratch": None, "generators": []}
 
 
 def page_source(item, lang: str) -> str:
+    """The search copy of one post: its title, and its body with links left unresolved (they
+    are not searched) and without images (Pagefind would only take their address as meta)."""
     title = typographic(item.title)
+    body = IMAGE.sub("", item._content or "")
     return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
             f"<title>{title}</title></head><body><h1>{title}</h1>"
-            f"<div data-pagefind-body>{item.content}</div></body></html>")
+            f"<div data-pagefind-body>{body}</div></body></html>")
 
 
 def write_sources(items, folder: str, lang: str) -> int:
@@ -76,10 +79,17 @@ def scratch_folder(settings) -> str:
     return tempfile.mkdtemp(dir=parent)
 
 
-def start_indexing(generators) -> None:
-    """Once every post is read and annotated: write the search copy, start Pagefind."""
+def keep_generator(generator) -> None:
+    state["generators"].append(generator)
+
+
+def start_indexing(static_generator) -> None:
+    """As soon as the last content (static files, which posts link to) is read: write the
+    search copy, start Pagefind. Every change plugins make to a post's body is made as it is
+    read, so the copy is final; the other plugins' checks and annotations run meanwhile."""
+    generators, state["generators"] = state["generators"], []
     stop_indexing()
-    settings = generators[0].settings
+    settings = static_generator.settings
     if not settings.get("SEARCH_INDEX", True) or collector.problems:
         return  # a build with problems stops before writing; nothing to index
     scratch = state["scratch"] = scratch_folder(settings)
@@ -88,8 +98,7 @@ def start_indexing(generators) -> None:
                   settings.get("DEFAULT_LANG", "en"))
     log = state["log"] = open(os.path.join(scratch, "pagefind.log"), "w+", encoding="utf-8")
     state["process"] = subprocess.Popen(
-        pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log,
-        env={**os.environ, **PAGEFIND_ENV})
+        pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log)
 
 
 def stop_indexing() -> None:
@@ -140,8 +149,7 @@ def index_site(folder: str) -> str | None:
     """Index an already written site in `folder` (the preview server, after its swap); return
     Pagefind's complaint, or None on success."""
     command = [str(get_executable()), "--site", folder, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False,
-                            env={**os.environ, **PAGEFIND_ENV})
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode:
         return (result.stdout + result.stderr).strip()
     for name in UNUSED_BUNDLE_FILES:
@@ -151,8 +159,15 @@ def index_site(folder: str) -> str | None:
     return None
 
 
+def forget_generators(pelican) -> None:
+    state["generators"] = []
+
+
 def register():
-    signals.all_generators_finalized.connect(start_indexing)
+    signals.initialized.connect(forget_generators)
+    signals.article_generator_finalized.connect(keep_generator)
+    signals.page_generator_finalized.connect(keep_generator)
+    signals.static_generator_finalized.connect(start_indexing)
     # Waited for beside the link check, once every page is written.
     if finish_index not in rules.after_writing_checks:
         rules.after_writing_checks.append(finish_index)

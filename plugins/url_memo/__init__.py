@@ -1,9 +1,9 @@
 """Work out each post's address once per build, not on every use.
 
-Pelican computes `url` and `save_as` afresh each time a template asks, copying the post's
-metadata to format the setting: about 25,000 times in a 1,000-post build, a tenth of the
-writing time. Once reading is over nothing changes an address, so from the start of writing
-each post and page keeps its answers.
+Pelican computes `url` and `save_as` afresh each time they are read, copying the post's
+metadata to format the setting: about 25,000 times in a 1,000-post build, a tenth of its
+writing time. Once a generator has finished reading (slug, date, category and status are set
+and no plugin of ours changes them), each of its posts and pages keeps its answers.
 """
 
 from pelican import signals
@@ -15,7 +15,6 @@ compute_url_setting = Content.get_url_setting
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
                  "hidden_translations", "pages", "hidden_pages", "draft_pages",
                  "draft_translations")
-state: dict = {}
 
 
 def remembered_url_setting(self, key: str) -> str:
@@ -27,19 +26,14 @@ def remembered_url_setting(self, key: str) -> str:
     return memo[key]
 
 
-def keep_generators(generators) -> None:
-    state["generators"] = list(generators)
-
-
-def start_remembering(pelican_object) -> None:
-    """At `get_writer`: every plugin has finished annotating the content."""
-    for generator in state.pop("generators", []):
-        for name in CONTENT_LISTS:
-            for item in getattr(generator, name, []) or []:
-                item._url_memo = {}
+def start_remembering(generator) -> None:
+    """When a generator has read all its content."""
+    for name in CONTENT_LISTS:
+        for item in getattr(generator, name, []) or []:
+            item._url_memo = {}
 
 
 def register():
     Content.get_url_setting = remembered_url_setting
-    signals.all_generators_finalized.connect(keep_generators)
-    signals.get_writer.connect(start_remembering)
+    signals.article_generator_finalized.connect(start_remembering)
+    signals.page_generator_finalized.connect(start_remembering)

@@ -1,4 +1,4 @@
-"""Addresses are remembered only once writing starts, and match what Pelican computes."""
+"""Addresses are remembered only once reading is over, and match what Pelican computes."""
 
 import copy
 
@@ -16,7 +16,7 @@ def article(slug: str) -> Article:
                    settings=settings)
 
 
-def test_addresses_follow_changes_until_writing_starts():
+def test_addresses_follow_changes_until_reading_is_over():
     url_memo.register()
     post = article("first")
     assert post.url == "posts/first/"
@@ -24,12 +24,10 @@ def test_addresses_follow_changes_until_writing_starts():
     assert post.url == "posts/renamed/"
 
 
-def test_addresses_are_computed_once_after_writing_starts():
+def test_addresses_are_computed_once_after_reading():
     url_memo.register()
     post = article("first")
-    generator = type("Generator", (), {"articles": [post]})()
-    url_memo.keep_generators([generator])
-    url_memo.start_remembering(None)
+    url_memo.start_remembering(type("Generator", (), {"articles": [post]})())
     assert (post.url, post.save_as) == ("posts/first/", "posts/first/index.html")
-    post.slug = "changed"  # not expected once writing has started: the remembered answer stays
+    post.slug = "changed"  # no plugin does this after reading: the remembered answer stays
     assert post.url == "posts/first/"
