@@ -29,6 +29,9 @@ def practice(context, value):
 
 def start(pelican) -> None:
     settings = pelican.settings
+    # Pelican's AUTHOR is the therapist. pelicanconf.py says so, but a THERAPIST_NAME given on
+    # the command line (-e) would not reach it, and the byline would publish the placeholder.
+    settings["AUTHOR"] = settings["THERAPIST_NAME"]
     settings.setdefault("JINJA_FILTERS", {})["practice"] = practice
     left = checks.placeholder_settings(settings)
     settings["PLACEHOLDERS_LEFT"] = left

@@ -26,6 +26,15 @@ def test_disclaimer_and_practice_footer_on_every_article(published_site):
         assert f'{published_site.siteurl}/good-faith-estimate/' in path.read_text()
 
 
+def test_no_placeholder_reaches_a_published_file(published_site):
+    # The practice values come from the command line here (-e), as a CI job would give them.
+    for path in published_site.folder.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".txt"}:
+            assert "set-me" not in path.read_text(encoding="utf-8").lower(), path
+    post = published_site.read("posts/the-power-of-integration/index.html")
+    assert f"By {TEST_PRACTICE['THERAPIST_NAME']}" in page_text(post)
+
+
 def test_preview_marks_placeholders(preview_site):
     html = preview_site.read("index.html")
     assert '<mark class="placeholder">SET-ME' in html
