@@ -6,6 +6,7 @@ anything is written.
 """
 
 from pelican import signals
+from pelican.generators import Generator
 
 from . import rules
 
@@ -17,5 +18,7 @@ def register():
     signals.all_generators_finalized.connect(rules.remember_sources)
     # Before writing: the source checks, so a bad post never leaves a half-written site.
     signals.get_writer.connect(rules.check_before_writing)
+    # Loading a template that does not compile: file and line, not a traceback.
+    Generator.get_template = rules.load_template_guarded
     # After writing: links that only exist once templates have rendered.
     signals.finalized.connect(rules.check_written_site)

@@ -8,11 +8,13 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 import jinja2
+from pelican.generators import Generator
 from pelican.writers import Writer
 
 from . import output_checks, source_checks
 from .problems import ContentRulesFailed, Problem, collector, display_path
 
+load_template = Generator.get_template
 # Pelican's lists of content objects, on generators and in the template context alike.
 CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
@@ -124,6 +126,21 @@ class GuardedWriter(Writer):
             return super().write_file(name, template, context, *args, **kwargs)
         except jinja2.TemplateError as error:
             raise template_problem(error, name, kwargs) from None
+
+
+def load_template_guarded(generator, name):
+    """Pelican's Generator.get_template, reporting a template that does not compile (a typo in
+    a tag or filter) with its file and line instead of a traceback."""
+    try:
+        return load_template(generator, name)
+    except jinja2.TemplateError as error:
+        problem = Problem(getattr(error, "filename", None) or "theme/templates",
+                          getattr(error, "lineno", None) or 1,
+                          f"the template {name} does not compile: {str(error).rstrip('.')}",
+                          "correct the template at this line (a misspelt tag, filter or name)")
+        collector.add(problem)
+        collector.flush()
+        raise ContentRulesFailed([problem]) from None
 
 
 def template_problem(error: jinja2.TemplateError, name: str, kwargs: dict) -> ContentRulesFailed:

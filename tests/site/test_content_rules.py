@@ -134,3 +134,23 @@ def test_a_template_error_names_template_line_and_post(tmp_path):
     assert "Traceback" not in result.stderr
     assert "article_meta.html:" in result.stderr
     assert "no_such_field" in result.stderr and "content/posts/" in result.stderr
+
+
+def test_a_template_that_does_not_compile_names_its_file_and_line(tmp_path):
+    import shutil
+
+    from helpers import REPO
+
+    content = copy_content(tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    article = theme / "templates" / "article.html"
+    lines = article.read_text().splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, start=1) if "|typographic" in line)
+    lines[number - 1] = lines[number - 1].replace("|typographic", "|typographik")
+    article.write_text("".join(lines))
+    result = build(content, tmp_path / "out", extra={"THEME": str(theme)})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"article.html:{number}: the template article does not compile" in result.stderr
+    assert "typographik" in result.stderr and ". Fix: " in result.stderr
