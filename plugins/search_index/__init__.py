@@ -3,8 +3,8 @@
 Pagefind reads HTML files. Waiting for the finished site would put its run after all the
 writing, on top of the build time. Instead, once the content is final (before any template is
 rendered), this plugin writes a plain copy of what search needs, each post's title and body at
-the address the post will have, into a scratch folder, and starts Pagefind on it. Pagefind runs
-on one core while Pelican renders on the other; its bundle moves into the output at the end.
+the address the post will have, into a scratch folder, and starts Pagefind on it. Pagefind works
+while Pelican renders (on one core: Python); its bundle moves into the output at the end.
 
 The copy holds the same body HTML and title as the pages (`data-pagefind-body` in the theme);
 hidden pages (the 404 page) and unwritten drafts are left out.
@@ -48,9 +48,8 @@ def page_source(item, lang: str) -> str:
             f"<div data-pagefind-body>{body}</div></body></html>")
 
 
-def write_sources(items, folder: str, lang: str) -> int:
-    """Write one small HTML file per searchable item, at its own address; return the count."""
-    count = 0
+def write_sources(items, folder: str, lang: str) -> None:
+    """Write one small HTML file per searchable item, at its own address."""
     for item in items:
         if not item.save_as:
             continue  # a draft in the publish build: not written, not searchable
@@ -58,8 +57,6 @@ def write_sources(items, folder: str, lang: str) -> int:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(page_source(item, lang))
-        count += 1
-    return count
 
 
 def pagefind_command(site: str, bundle: str) -> list[str]:
@@ -114,12 +111,16 @@ def stop_indexing() -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def install_bundle(bundle: str, output_path: str) -> None:
-    """Put the finished bundle at output/pagefind, replacing any older one."""
+def drop_unused_files(bundle: str) -> None:
     for name in UNUSED_BUNDLE_FILES:
         path = os.path.join(bundle, name)
         if os.path.exists(path):
             os.remove(path)
+
+
+def install_bundle(bundle: str, output_path: str) -> None:
+    """Put the finished bundle at output/pagefind, replacing any older one."""
+    drop_unused_files(bundle)
     target = os.path.join(output_path, "pagefind")
     if os.path.lexists(target):
         shutil.rmtree(target)
@@ -152,10 +153,7 @@ def index_site(folder: str) -> str | None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode:
         return (result.stdout + result.stderr).strip()
-    for name in UNUSED_BUNDLE_FILES:
-        path = os.path.join(folder, "pagefind", name)
-        if os.path.exists(path):
-            os.remove(path)
+    drop_unused_files(os.path.join(folder, "pagefind"))
     return None
 
 
@@ -171,4 +169,7 @@ def register():
     # Waited for beside the link check, once every page is written.
     if finish_index not in rules.after_writing_checks:
         rules.after_writing_checks.append(finish_index)
-    atexit.register(stop_indexing)
+
+
+# A build that stops early (a problem found after Pagefind started) leaves no Pagefind running.
+atexit.register(stop_indexing)
