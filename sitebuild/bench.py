@@ -15,12 +15,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from .corpus import write_corpus
 
 REPO = Path(__file__).resolve().parents[1]
+# The tests' helpers for serving a site on 127.0.0.1, shared with the benchmark.
+sys.path.insert(0, str(REPO / "tests"))
+from helpers import free_port, wait_for  # noqa: E402
 PELICAN = str(Path(sys.executable).with_name("pelican"))
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 STOCK_SETTINGS = str(REPO / "bench" / "stockconf.py")
@@ -106,9 +108,14 @@ def compare_cold(work: Path, posts: int, runs: int) -> dict:
             "stock_bytes": folder_bytes(out / "stock") / posts}
 
 
+def middle_post(content: Path) -> Path:
+    """The generated post that the edit measurements change."""
+    return sorted((content / "posts").glob("note-*.md"))[len(list(content.glob("posts/*"))) // 2]
+
+
 def edit_rebuild(work: Path, content: Path, runs: int) -> dict:
     """Edit one post, rebuild with the content cache warm; ours and stock."""
-    post = sorted((content / "posts").glob("note-*.md"))[len(list(content.glob("posts/*"))) // 2]
+    post = middle_post(content)
     original = post.read_text(encoding="utf-8")
     ours, stock = Runs(), Runs()
     out, cache = work / "out", work / "cache"
@@ -142,7 +149,7 @@ def profile(work: Path, content: Path) -> list[str]:
     """One cold build and one one-post edit, phase by phase."""
     out, cache = fresh(work / "out" / "profile"), fresh(work / "cache" / "profile")
     cold = phase_seconds(ours_command(content, out, cache))
-    post = sorted((content / "posts").glob("note-*.md"))[len(list(content.glob("posts/*"))) // 2]
+    post = middle_post(content)
     original = post.read_text(encoding="utf-8")
     try:
         post.write_text(original + "\nAn edit for the profile.\n", encoding="utf-8")
@@ -178,7 +185,8 @@ def save_to_page_seconds(work: Path, posts: int = 200, edits: int = 5) -> Runs:
                               start_new_session=True)
     runs = Runs()
     try:
-        wait_for(f"http://127.0.0.1:{port}/", 120)
+        if not wait_for(f"http://127.0.0.1:{port}/", 120):
+            raise SystemExit("the preview server did not answer within 120 s")
         post = repo / "content/posts/note-0100.md"
         page = repo / "output/posts/note-0100/index.html"
         original = post.read_text(encoding="utf-8")
@@ -196,25 +204,6 @@ def save_to_page_seconds(work: Path, posts: int = 200, edits: int = 5) -> Runs:
         os.killpg(server.pid, 15)
         server.wait(timeout=10)
     return runs
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
 def page_weights(work: Path) -> dict:
@@ -245,7 +234,6 @@ def browser_checks(weights: dict) -> dict:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(chromium):
         return {}
-    sys.path.insert(0, str(REPO / "tests"))
     from helpers import CHROMIUM_FLAGS, serve
     from playwright.sync_api import sync_playwright
 

@@ -70,6 +70,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for(url: str, seconds: float) -> bool:
+    """Whether `url` answered within `seconds` (a server that is starting)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static host: serves files, and the site's own 404.html (status 404) for missing ones."""
 

@@ -103,7 +103,7 @@ def check_before_writing(pelican):
 
 def check_written_site(pelican) -> None:
     """Every internal link and asset of the written site must resolve; other plugins' checks
-    run beside it (the search indexer is a separate process, so it uses the second core)."""
+    run beside it (waiting for the search indexer's process is one of them)."""
     settings = pelican.settings
 
     def links(pelican):
@@ -134,13 +134,11 @@ def load_template_guarded(generator, name):
     try:
         return load_template(generator, name)
     except jinja2.TemplateError as error:
-        problem = Problem(getattr(error, "filename", None) or "theme/templates",
-                          getattr(error, "lineno", None) or 1,
-                          f"the template {name} does not compile: {str(error).rstrip('.')}",
-                          "correct the template at this line (a misspelt tag, filter or name)")
-        collector.add(problem)
-        collector.flush()
-        raise ContentRulesFailed([problem]) from None
+        raise stopping(Problem(getattr(error, "filename", None) or "theme/templates",
+                               getattr(error, "lineno", None) or 1,
+                               f"the template {name} does not compile: "
+                               f"{str(error).rstrip('.')}", "correct the template at this line "
+                               "(a misspelt tag, filter or name)")) from None
 
 
 def template_problem(error: jinja2.TemplateError, name: str, kwargs: dict) -> ContentRulesFailed:
@@ -155,6 +153,11 @@ def template_problem(error: jinja2.TemplateError, name: str, kwargs: dict) -> Co
     problem = Problem(path or "theme/templates", line or 1,
                       f"template error while rendering {display_path(rendering)}: {error}",
                       "correct the template at this line (a misspelt name or a missing value)")
+    return stopping(problem)
+
+
+def stopping(problem: Problem) -> ContentRulesFailed:
+    """Report `problem` with every other one found so far; return what stops the build."""
     collector.add(problem)
     try:
         collector.flush()

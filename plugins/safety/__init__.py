@@ -56,27 +56,24 @@ def add_content_note(instance) -> None:
 
 def check_posts(generators) -> None:
     today = datetime.now()
-    for generator in generators:
-        settings = generator.settings
-        items = list(getattr(generator, "articles", [])) + list(getattr(generator, "drafts", []))
-        items += list(getattr(generator, "pages", []))
-        for item in items:
-            # An unreadable date is the content rules' to report; here it is simply absent.
-            item.reviewed = parse_date(str(item.metadata.get("reviewed") or ""))
-            source = rules.sources.get(os.path.abspath(item.source_path))
-            if source is None:  # not under the checked folders; read it here
-                with open(item.source_path, encoding="utf-8") as handle:
-                    source = parse(item.source_path, handle.read())
-            accepted = [a.strip() for a in source.get("accept-claims").split(",") if a.strip()]
-            collector.extend(checks.claim_problems(item.source_path, source.body_start,
-                                                   source.body, accepted,
-                                                   settings.get("CLAIMS_ARE_ERRORS", False)))
-            if item.reviewed:
-                stale = checks.review_problem(item.source_path, source.line_of("reviewed"),
-                                              item.reviewed, settings["REVIEW_MAX_AGE_MONTHS"],
-                                              today)
-                if stale:
-                    collector.add(stale)
+    settings = generators[0].settings if generators else {}
+    for item in rules.content_items(generators, ("articles", "drafts", "pages")):
+        # An unreadable date is the content rules' to report; here it is simply absent.
+        item.reviewed = parse_date(str(item.metadata.get("reviewed") or ""))
+        source = rules.sources.get(os.path.abspath(item.source_path))
+        if source is None:  # not under the checked folders; read it here
+            with open(item.source_path, encoding="utf-8") as handle:
+                source = parse(item.source_path, handle.read())
+        accepted = [a.strip() for a in source.get("accept-claims").split(",") if a.strip()]
+        collector.extend(checks.claim_problems(item.source_path, source.body_start,
+                                               source.body, accepted,
+                                               settings.get("CLAIMS_ARE_ERRORS", False)))
+        if item.reviewed:
+            stale = checks.review_problem(item.source_path, source.line_of("reviewed"),
+                                          item.reviewed, settings["REVIEW_MAX_AGE_MONTHS"],
+                                          today)
+            if stale:
+                collector.add(stale)
 
 
 def forbidden_phrases(pelican):

@@ -6,15 +6,11 @@ writing time. Once a generator has finished reading (slug, date, category and st
 and no plugin of ours changes them), each of its posts and pages keeps its answers.
 """
 
+from content_rules.rules import content_items
 from pelican import signals
 from pelican.contents import Content
 
 compute_url_setting = Content.get_url_setting
-# Posts and pages, translations included. Not static files: an {attach} link met while a
-# post renders may still move one.
-CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                 "hidden_translations", "pages", "hidden_pages", "draft_pages",
-                 "draft_translations")
 
 
 def remembered_url_setting(self, key: str) -> str:
@@ -27,10 +23,10 @@ def remembered_url_setting(self, key: str) -> str:
 
 
 def start_remembering(generator) -> None:
-    """When a generator has read all its content."""
-    for name in CONTENT_LISTS:
-        for item in getattr(generator, name, []) or []:
-            item._url_memo = {}
+    """When a generator has read all its posts or pages. Not static files: an {attach} link
+    met while a post renders may still move one."""
+    for item in content_items([generator]):
+        item._url_memo = {}
 
 
 def register():

@@ -4,11 +4,9 @@ import os
 import re
 import signal
 import subprocess
-import time
-import urllib.request
 
 import pytest
-from helpers import free_port, make, repo_copy
+from helpers import free_port, make, repo_copy, wait_for
 
 
 @pytest.fixture
@@ -39,14 +37,7 @@ def dev_server(repo):
                                cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
+    if not wait_for(url, 60):
         os.killpg(process.pid, signal.SIGKILL)
         pytest.fail(f"the preview server did not start: {process.stdout.read()}")
     yield url

@@ -7,11 +7,26 @@ from helpers import build, copy_content, tree_digest
 NO_SEARCH = {"SEARCH_INDEX": False}
 
 
+def first_build(tmp_path, content):
+    """A build that fills the render cache; returns its output folder and cache."""
+    cache, first = str(tmp_path / "cache"), tmp_path / "first"
+    assert build(content, first, extra={**NO_SEARCH, "CACHE_PATH": cache}).returncode == 0
+    return first, cache
+
+
+def incremental_and_fresh(tmp_path, content, first, cache):
+    """After an edit: a build reusing `first`, and a fresh one to compare it with."""
+    second, fresh = tmp_path / "second", tmp_path / "fresh"
+    result = build(content, second, extra={**NO_SEARCH, "CACHE_PATH": cache,
+                                           "RENDER_CACHE_OUTPUT": str(first)})
+    assert result.returncode == 0, result.stderr
+    assert build(content, fresh, extra={**NO_SEARCH, "RENDER_CACHE": False}).returncode == 0
+    return second, fresh
+
+
 def test_incremental_build_equals_fresh_build_and_reuses_pages(tmp_path):
     content = copy_content(tmp_path)
-    cache = str(tmp_path / "cache")
-    first = tmp_path / "first"
-    assert build(content, first, extra={**NO_SEARCH, "CACHE_PATH": cache}).returncode == 0
+    first, cache = first_build(tmp_path, content)
 
     # Prove reuse: give an unchanged page a marker the cache will accept as its own output.
     keys_file = tmp_path / "cache" / "render-keys.json"
@@ -27,12 +42,7 @@ def test_incremental_build_equals_fresh_build_and_reuses_pages(tmp_path):
     # Same number of words, so the reading time (shown in lists) stays the same.
     post.write_text(post.read_text().replace("Everyone’s experience is different",
                                              "Everyone’s experience is distinct"))
-    second = tmp_path / "second"
-    result = build(content, second, extra={**NO_SEARCH, "CACHE_PATH": cache,
-                                           "RENDER_CACHE_OUTPUT": str(first)})
-    assert result.returncode == 0, result.stderr
-    fresh = tmp_path / "fresh"
-    assert build(content, fresh, extra={**NO_SEARCH, "RENDER_CACHE": False}).returncode == 0
+    second, fresh = incremental_and_fresh(tmp_path, content, first, cache)
 
     assert (second / "about/index.html").read_text().endswith("<!-- reused -->")
     incremental, clean = tree_digest(second), tree_digest(fresh)
@@ -44,16 +54,10 @@ def test_incremental_build_equals_fresh_build_and_reuses_pages(tmp_path):
 
 def test_a_title_change_reaches_every_page_that_lists_it(tmp_path):
     content = copy_content(tmp_path)
-    cache = str(tmp_path / "cache")
-    first = tmp_path / "first"
-    assert build(content, first, extra={**NO_SEARCH, "CACHE_PATH": cache}).returncode == 0
+    first, cache = first_build(tmp_path, content)
     post = content / "posts" / "what-does-ketamine-feel-like.md"
     post.write_text(post.read_text().replace("Title: What does Ketamine feel Like?",
                                              "Title: What ketamine can feel like"))
-    second = tmp_path / "second"
-    assert build(content, second, extra={**NO_SEARCH, "CACHE_PATH": cache,
-                                         "RENDER_CACHE_OUTPUT": str(first)}).returncode == 0
-    fresh = tmp_path / "fresh"
-    assert build(content, fresh, extra={**NO_SEARCH, "RENDER_CACHE": False}).returncode == 0
+    second, fresh = incremental_and_fresh(tmp_path, content, first, cache)
     assert tree_digest(second) == tree_digest(fresh)
     assert "What ketamine can feel like" in (second / "index.html").read_text()
