@@ -36,6 +36,9 @@ template_wrappers: list = []
 # Checks other plugins run on the written site. Blinker calls receivers of one signal in no fixed
 # order, so they register here and run before the one report, not on `finalized` themselves.
 after_writing_checks: list = []
+# Steps that change the written site (the search bundle moving in), run once those checks are
+# done, so that no check reads a folder while it is being replaced.
+after_checks_steps: list = []
 
 
 class PelicanLogCapture(logging.Handler):
@@ -113,6 +116,8 @@ def check_written_site(pelican) -> None:
         futures = [pool.submit(check, pelican) for check in [links, *after_writing_checks]]
         for future in futures:
             collector.extend(future.result())
+    for step in after_checks_steps:
+        step(pelican)
     collector.flush()
 
 

@@ -99,7 +99,7 @@ def start_indexing(static_generator) -> None:
 
 
 def stop_indexing() -> None:
-    """Stop a Pagefind run still going and remove its scratch folder (a failed build)."""
+    """Stop Pagefind if it still runs (a failed build) and remove the scratch folder."""
     process, state["process"] = state["process"], None
     if process is not None and process.poll() is None:
         process.kill()
@@ -127,22 +127,24 @@ def install_bundle(bundle: str, output_path: str) -> None:
     shutil.move(bundle, target)
 
 
-def finish_index(pelican) -> list[Problem]:
-    """After writing: wait for Pagefind and move its bundle into the site."""
+def wait_for_index(pelican) -> list[Problem]:
+    """After writing, beside the other checks: wait for Pagefind; report it if it failed."""
     process = state["process"]
-    if process is None:
+    if process is None or process.wait() == 0:
         return []
-    try:
-        if process.wait() != 0:
-            log = state["log"]
-            log.seek(0)
-            return [Problem(os.path.join(pelican.output_path, "pagefind"), 1, "Pagefind could "
-                            f"not index the site: {log.read().strip()}",
-                            "run the build again; if it repeats, reinstall with `make clean`")]
+    log = state["log"]
+    log.seek(0)
+    problem = Problem(os.path.join(pelican.output_path, "pagefind"), 1, "Pagefind could not "
+                      f"index the site: {log.read().strip()}",
+                      "run the build again; if it repeats, reinstall with `make clean`")
+    stop_indexing()
+    return [problem]
+
+
+def install_index(pelican) -> None:
+    """Once the checks are done: move the finished bundle into the site."""
+    if state["process"] is not None:
         install_bundle(os.path.join(state["scratch"], "bundle"), pelican.output_path)
-        return []
-    finally:
-        state["process"] = None
         stop_indexing()
 
 
@@ -166,9 +168,11 @@ def register():
     signals.article_generator_finalized.connect(keep_generator)
     signals.page_generator_finalized.connect(keep_generator)
     signals.static_generator_finalized.connect(start_indexing)
-    # Waited for beside the link check, once every page is written.
-    if finish_index not in rules.after_writing_checks:
-        rules.after_writing_checks.append(finish_index)
+    # Waited for beside the link check, once every page is written; moved in after it.
+    if wait_for_index not in rules.after_writing_checks:
+        rules.after_writing_checks.append(wait_for_index)
+    if install_index not in rules.after_checks_steps:
+        rules.after_checks_steps.append(install_index)
 
 
 # A build that stops early (a problem found after Pagefind started) leaves no Pagefind running.

@@ -2,7 +2,7 @@
 
 import re
 
-from helpers import html_files, page_text, search_records
+from helpers import build, html_files, page_text, search_records
 
 
 def test_every_searchable_page_is_indexed_with_its_title_and_text(published_site):
@@ -29,3 +29,15 @@ def test_the_bundle_has_no_unused_files_and_no_scratch_is_left(published_site):
     assert not [name for name in bundle if "-ui." in name or "highlight" in name]
     scratch = published_site.folder.parent / ".cache-blog" / "search-index"
     assert scratch.is_dir() and list(scratch.iterdir()) == []
+
+
+def test_a_warm_build_in_place_replaces_the_bundle(tmp_path):
+    # The second build finds the first one's bundle in the output while its checks read it.
+    output = tmp_path / "out"
+    counts = []
+    for _ in range(2):
+        result = build("content", output)
+        assert result.returncode == 0, result.stdout + result.stderr
+        counts.append(len(search_records(output)))
+    assert counts[0] == counts[1] > 4
+    assert not [p for p in (output / "pagefind").iterdir() if "-ui." in p.name]

@@ -43,3 +43,17 @@ def test_problem_format_is_path_line_message_fix():
 ])
 def test_resolve_maps_links_to_output_paths(page, url, expected):
     assert resolve(page, url, urlsplit("https://example.org/blog")) == expected
+
+
+def test_steps_that_change_the_site_run_after_the_checks_that_read_it(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from content_rules import rules
+
+    order = []
+    monkeypatch.setattr(rules, "after_writing_checks", [lambda p: order.append("check") or []])
+    monkeypatch.setattr(rules, "after_checks_steps", [lambda p: order.append("step")])
+    (tmp_path / "index.html").write_text("<p>Home</p>")
+    rules.check_written_site(SimpleNamespace(output_path=str(tmp_path),
+                                             settings={"SITEURL": ""}))
+    assert order == ["check", "step"]
