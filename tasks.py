@@ -39,8 +39,12 @@ def serve(c, port=8000, host="127.0.0.1"):
     run_server("pelicanconf.py", OUTPUT, host, int(port))
 
 
-@task(help={"output": "folder to replace (default: output)",
-            "siteurl": "the site's address; defaults to the SITEURL environment variable"})
+@task(
+    help={
+        "output": "folder to replace (default: output)",
+        "siteurl": "the site's address; defaults to the SITEURL environment variable",
+    }
+)
 def publish(c, output=OUTPUT, siteurl=None):
     """Build for production, check it, then replace output/ atomically."""
     env = {"SITEURL": siteurl} if siteurl else {}
@@ -63,8 +67,10 @@ def published_output() -> str:
     try:
         check_publish_folder(Path(OUTPUT))
     except PublishCheckFailed:
-        raise fail("output/ holds no published site (`make serve` and `make html` write the "
-                   "preview there): run `SITEURL=... make publish` first.") from None
+        raise fail(
+            "output/ holds no published site (`make serve` and `make html` write the "
+            "preview there): run `SITEURL=... make publish` first."
+        ) from None
     return OUTPUT
 
 
@@ -80,9 +86,13 @@ def deploy_folder(c, dest):
     print(f"Deployed output/ to {dest}.")
 
 
-@task(help={"remote": "git remote name or address (default origin)",
-            "branch": "branch to publish to (default gh-pages)",
-            "cname": "custom domain for GitHub Pages, if any"})
+@task(
+    help={
+        "remote": "git remote name or address (default origin)",
+        "branch": "branch to publish to (default gh-pages)",
+        "cname": "custom domain for GitHub Pages, if any",
+    }
+)
 def deploy_gh_pages(c, remote="origin", branch="gh-pages", cname=""):
     """Commit output/ to the gh-pages branch with ghp-import and push it."""
     source = published_output()
@@ -106,8 +116,10 @@ def deploy_rsync(c, dest):
 @task(help={"site": "Netlify site name or ID (optional once linked)"})
 def deploy_netlify(c, site=""):
     """Deploy output/ with the Netlify CLI (or drag the folder onto the Netlify dashboard)."""
-    require("netlify", "Install it with `npm install -g netlify-cli`, or drag output/ onto "
-            "the Netlify dashboard.")
+    require(
+        "netlify",
+        "Install it with `npm install -g netlify-cli`, or drag output/ onto the Netlify dashboard.",
+    )
     source = published_output()
     c.run(f"netlify deploy --prod --dir {source}" + (f" --site {site}" if site else ""))
 
@@ -115,8 +127,11 @@ def deploy_netlify(c, site=""):
 @task(help={"project": "Cloudflare Pages project name"})
 def deploy_cloudflare(c, project):
     """Deploy output/ with Cloudflare's wrangler CLI (or upload the folder in the dashboard)."""
-    require("wrangler", "Install it with `npm install -g wrangler`, or upload output/ in the "
-            "Cloudflare Pages dashboard.")
+    require(
+        "wrangler",
+        "Install it with `npm install -g wrangler`, or upload output/ in the "
+        "Cloudflare Pages dashboard.",
+    )
     source = published_output()
     c.run(f"wrangler pages deploy {source} --project-name {project}")
 
@@ -130,9 +145,13 @@ def deploy_s3(c, bucket, endpoint=""):
     c.run(f"aws s3 sync {source}/ s3://{bucket}/ --delete{extra}")
 
 
-@task(help={"base": "sub-path the site is served under (default: from SITEURL, else /)",
-            "root": "folder nginx serves (default /var/www/site)",
-            "output": "file to write (default deploy/nginx.conf)"})
+@task(
+    help={
+        "base": "sub-path the site is served under (default: from SITEURL, else /)",
+        "root": "folder nginx serves (default /var/www/site)",
+        "output": "file to write (default deploy/nginx.conf)",
+    }
+)
 def nginx_conf(c, base=None, root="/var/www/site", output="deploy/nginx.conf"):
     """Write the nginx server block from the header settings in pelicanconf.py."""
     from urllib.parse import urlsplit
@@ -161,8 +180,9 @@ def new_post(c, title=""):
     print(f"Wrote {path} (Status: draft). It shows in `make serve` marked Draft.")
 
 
-@task(help={"runs": "timed runs per figure (default 5)",
-            "quick": "100 posts only, for a fast look"})
+@task(
+    help={"runs": "timed runs per figure (default 5)", "quick": "100 posts only, for a fast look"}
+)
 def bench(c, runs=5, quick=False):
     """Build speed against stock Pelican, edit-rebuild, page weights, Lighthouse."""
     from sitebuild.bench import main

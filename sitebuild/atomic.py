@@ -50,8 +50,9 @@ def exchange(new: Path, target: Path) -> None:
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is not None:
         at_fdcwd = -100
-        result = renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(target),
-                           RENAME_EXCHANGE)
+        result = renameat2(
+            at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(target), RENAME_EXCHANGE
+        )
         if result == 0:
             return
     old = target.parent / f".{target.name}.old-{os.getpid()}"
@@ -70,8 +71,9 @@ def replace_output(staging: Path, output: Path) -> None:
         os.rename(staging, target)
 
 
-def pelican_build(settings_file: str, destination: Path, env: dict | None = None,
-                  final: Path | None = None) -> None:
+def pelican_build(
+    settings_file: str, destination: Path, env: dict | None = None, final: Path | None = None
+) -> None:
     """Run the plain Pelican build (the same command a script would) into `destination`.
 
     `final` is where the output will live once swapped in; the render cache reads the previous

@@ -23,15 +23,27 @@ REPO = Path(__file__).resolve().parents[1]
 # The tests' helpers for serving a site on 127.0.0.1, shared with the benchmark.
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import free_port, wait_for  # noqa: E402
+
 PELICAN = str(Path(sys.executable).with_name("pelican"))
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 STOCK_SETTINGS = str(REPO / "bench" / "stockconf.py")
 # Stand-in practice values so the benchmark can run the publish settings.
-BENCH_PRACTICE = {name: f"Bench {name.title()}" for name in [
-    "THERAPIST_NAME", "THERAPIST_CREDENTIALS", "LICENSE_TYPE", "LICENSE_NUMBER", "LICENSE_STATES",
-    "TELEHEALTH_STATES", "PRACTICE_NAME", "PRACTICE_LOCATION"]}
-BENCH_PRACTICE.update({"CONTACT_EMAIL": "bench@bench.invalid",
-                       "BOOKING_URL": "https://booking.bench.invalid/form"})
+BENCH_PRACTICE = {
+    name: f"Bench {name.title()}"
+    for name in [
+        "THERAPIST_NAME",
+        "THERAPIST_CREDENTIALS",
+        "LICENSE_TYPE",
+        "LICENSE_NUMBER",
+        "LICENSE_STATES",
+        "TELEHEALTH_STATES",
+        "PRACTICE_NAME",
+        "PRACTICE_LOCATION",
+    ]
+}
+BENCH_PRACTICE.update(
+    {"CONTACT_EMAIL": "bench@bench.invalid", "BOOKING_URL": "https://booking.bench.invalid/form"}
+)
 
 
 def extra(values: dict) -> list[str]:
@@ -41,13 +53,20 @@ def extra(values: dict) -> list[str]:
 def timed(command: list[str], cwd: Path = REPO, env: dict | None = None) -> tuple[float, int]:
     """Run `command`; return (seconds, peak resident memory in MB). Fails loudly."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n"
-                         f"{process.stderr.read().decode()[-3000:]}")
+        raise SystemExit(
+            f"benchmark command failed: {' '.join(command)}\n"
+            f"{process.stderr.read().decode()[-3000:]}"
+        )
     return seconds, usage.ru_maxrss // 1024
 
 
@@ -70,19 +89,30 @@ class Runs:
         return statistics.median(self.seconds)
 
     def cell(self) -> str:
-        return (f"{self.median:.2f} s ({min(self.seconds):.2f}–{max(self.seconds):.2f}), "
-                f"{max(self.memory)} MB")
+        return (
+            f"{self.median:.2f} s ({min(self.seconds):.2f}–{max(self.seconds):.2f}), "
+            f"{max(self.memory)} MB"
+        )
 
 
 def folder_bytes(folder: Path, skip_gz: bool = False) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*")
-               if p.is_file() and not (skip_gz and p.suffix == ".gz"))
+    return sum(
+        p.stat().st_size
+        for p in folder.rglob("*")
+        if p.is_file() and not (skip_gz and p.suffix == ".gz")
+    )
 
 
-def ours_command(content: Path, output: Path, cache: Path, settings: str = "pelicanconf.py",
-                 values: dict | None = None) -> list[str]:
-    return [PELICAN, str(content), "-s", settings, "-o", str(output)] + \
-        extra({"CACHE_PATH": str(cache), **(values or {})})
+def ours_command(
+    content: Path,
+    output: Path,
+    cache: Path,
+    settings: str = "pelicanconf.py",
+    values: dict | None = None,
+) -> list[str]:
+    return [PELICAN, str(content), "-s", settings, "-o", str(output)] + extra(
+        {"CACHE_PATH": str(cache), **(values or {})}
+    )
 
 
 def stock_command(content: Path, output: Path, cache: Path, warm: bool = False) -> list[str]:
@@ -103,9 +133,14 @@ def compare_cold(work: Path, posts: int, runs: int) -> dict:
         if index:  # the first pair warms the file cache and is not counted
             ours.add(result_ours)
             stock.add(result_stock)
-    return {"posts": posts, "ours": ours, "stock": stock, "content": content,
-            "ours_bytes": folder_bytes(out / "ours") / posts,
-            "stock_bytes": folder_bytes(out / "stock") / posts}
+    return {
+        "posts": posts,
+        "ours": ours,
+        "stock": stock,
+        "content": content,
+        "ours_bytes": folder_bytes(out / "ours") / posts,
+        "stock_bytes": folder_bytes(out / "stock") / posts,
+    }
 
 
 def middle_post(content: Path) -> Path:
@@ -126,8 +161,9 @@ def edit_rebuild(work: Path, content: Path, runs: int) -> dict:
             post.write_text(original + f"\nAn edit, number {index}.\n", encoding="utf-8")
             # Into the previous output, as `make html` does: unchanged pages are reused.
             ours.add(timed(ours_command(content, out / "ours", cache / "ours-warm")))
-            stock.add(timed(stock_command(content, fresh(out / "stock"), cache / "stock-warm",
-                                          warm=True)))
+            stock.add(
+                timed(stock_command(content, fresh(out / "stock"), cache / "stock-warm", warm=True))
+            )
     finally:
         post.write_text(original, encoding="utf-8")
     return {"ours": ours, "stock": stock}
@@ -135,8 +171,13 @@ def edit_rebuild(work: Path, content: Path, runs: int) -> dict:
 
 def phase_seconds(command: list[str]) -> dict[str, float]:
     """Seconds spent in each phase of one build (sitebuild/phases.py), in order."""
-    result = subprocess.run([sys.executable, "-m", "sitebuild.phases", *command[1:]], cwd=REPO,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sitebuild.phases", *command[1:]],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     marks = json.loads(result.stdout.strip().splitlines()[-1])
     durations, previous = {}, 0.0
     for name, at in marks.items():
@@ -156,20 +197,30 @@ def profile(work: Path, content: Path) -> list[str]:
         edit = phase_seconds(ours_command(content, out, cache))
     finally:
         post.write_text(original, encoding="utf-8")
-    rows = [f"| {name} | {seconds:.2f} s | {edit.get(name, 0):.2f} s |"
-            for name, seconds in cold.items()]
-    return ["| phase | cold | one-post edit |", "| --- | --- | --- |", *rows,
-            f"| total | {sum(cold.values()):.2f} s | {sum(edit.values()):.2f} s |"]
+    rows = [
+        f"| {name} | {seconds:.2f} s | {edit.get(name, 0):.2f} s |"
+        for name, seconds in cold.items()
+    ]
+    return [
+        "| phase | cold | one-post edit |",
+        "| --- | --- | --- |",
+        *rows,
+        f"| total | {sum(cold.values()):.2f} s | {sum(edit.values()):.2f} s |",
+    ]
 
 
 def publish_bytes(work: Path, content: Path, posts: int) -> dict:
     output = fresh(work / "out" / "publish")
     values = {**BENCH_PRACTICE, "SITEURL": "https://example.org"}
-    timed(ours_command(content, output, fresh(work / "cache" / "publish"), "publishconf.py",
-                       values), env={"SITEURL": "https://example.org"})
-    return {"with_gz": folder_bytes(output) / posts,
-            "without_gz": folder_bytes(output, skip_gz=True) / posts,
-            "search": folder_bytes(output / "pagefind") / posts}
+    timed(
+        ours_command(content, output, fresh(work / "cache" / "publish"), "publishconf.py", values),
+        env={"SITEURL": "https://example.org"},
+    )
+    return {
+        "with_gz": folder_bytes(output) / posts,
+        "without_gz": folder_bytes(output, skip_gz=True) / posts,
+        "search": folder_bytes(output / "pagefind") / posts,
+    }
 
 
 def save_to_page_seconds(work: Path, posts: int = 200, edits: int = 5) -> Runs:
@@ -180,9 +231,13 @@ def save_to_page_seconds(work: Path, posts: int = 200, edits: int = 5) -> Runs:
         (repo / part).symlink_to(REPO / part)
     write_corpus(repo / "content", posts)
     port = free_port()
-    server = subprocess.Popen([INVOKE, "serve", "--port", str(port)], cwd=repo,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [INVOKE, "serve", "--port", str(port)],
+        cwd=repo,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     runs = Runs()
     try:
         if not wait_for(f"http://127.0.0.1:{port}/", 120):
@@ -212,21 +267,44 @@ def page_weights(work: Path) -> dict:
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
     values = {**BENCH_PRACTICE, "SITEURL": siteurl}
-    timed(ours_command(REPO / "content", root / "blog", fresh(work / "cache" / "site"),
-                       "publishconf.py", values), env={"SITEURL": siteurl})
+    timed(
+        ours_command(
+            REPO / "content",
+            root / "blog",
+            fresh(work / "cache" / "site"),
+            "publishconf.py",
+            values,
+        ),
+        env={"SITEURL": siteurl},
+    )
     folder = root / "blog"
     css = len(gzip.compress((folder / "theme/css/main.css").read_bytes(), 9))
-    sizes = {str(p.relative_to(folder)): len(gzip.compress(p.read_bytes(), 9)) + css
-             for p in folder.rglob("*.html")}
+    sizes = {
+        str(p.relative_to(folder)): len(gzip.compress(p.read_bytes(), 9)) + css
+        for p in folder.rglob("*.html")
+    }
     largest = max(sizes, key=sizes.get)
-    return {"root": root, "port": port, "siteurl": siteurl, "sizes": sizes, "largest": largest,
-            "article": sizes["posts/the-power-of-integration/index.html"],
-            "home": sizes["index.html"]}
+    return {
+        "root": root,
+        "port": port,
+        "siteurl": siteurl,
+        "sizes": sizes,
+        "largest": largest,
+        "article": sizes["posts/the-power-of-integration/index.html"],
+        "home": sizes["index.html"],
+    }
 
 
-PAGE_TYPES = {"home": "", "article": "posts/the-power-of-integration/", "page": "about/",
-              "category": "topics/integration/", "tag": "tags/kap/", "archives": "archives/",
-              "404": "no-such-page/", "search": "search/"}
+PAGE_TYPES = {
+    "home": "",
+    "article": "posts/the-power-of-integration/",
+    "page": "about/",
+    "category": "topics/integration/",
+    "tag": "tags/kap/",
+    "archives": "archives/",
+    "404": "no-such-page/",
+    "search": "search/",
+}
 
 
 def browser_checks(weights: dict) -> dict:
@@ -249,8 +327,10 @@ def browser_checks(weights: dict) -> dict:
                 page.goto(f"{weights['siteurl']}/{path}")
                 page.wait_for_load_state("networkidle")
                 origin = f"http://127.0.0.1:{weights['port']}/"
-                results["requests"][kind] = (len(requests),
-                                             sum(not u.startswith(origin) for u in requests))
+                results["requests"][kind] = (
+                    len(requests),
+                    sum(not u.startswith(origin) for u in requests),
+                )
                 page.close()
             browser.close()
         results["lighthouse"] = lighthouse(weights["siteurl"], chromium)
@@ -262,92 +342,151 @@ def browser_checks(weights: dict) -> dict:
 def lighthouse(siteurl: str, chromium: str) -> dict:
     binary = REPO / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund",
-                        "--loglevel=error"], cwd=REPO / "bench", check=True)
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=REPO / "bench",
+            check=True,
+        )
     scores = {}
     for kind in ["home", "article"]:
         report = Path(tempfile.mkdtemp()) / "report.json"
-        flags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run " \
-                "--disable-background-networking --disable-component-update --disable-sync"
-        subprocess.run([str(binary), f"{siteurl}/{PAGE_TYPES[kind]}", "--quiet",
-                        "--output=json", f"--output-path={report}", f"--chrome-flags={flags}"],
-                       env={**os.environ, "CHROME_PATH": chromium}, check=False,
-                       capture_output=True)
+        flags = (
+            "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+            "--disable-background-networking --disable-component-update --disable-sync"
+        )
+        subprocess.run(
+            [
+                str(binary),
+                f"{siteurl}/{PAGE_TYPES[kind]}",
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={flags}",
+            ],
+            env={**os.environ, "CHROME_PATH": chromium},
+            check=False,
+            capture_output=True,
+        )
         if report.exists():
             data = json.loads(report.read_text())
-            scores[kind] = {name: round(category["score"] * 100) if category["score"] is not None
-                            else None for name, category in data["categories"].items()}
+            scores[kind] = {
+                name: round(category["score"] * 100) if category["score"] is not None else None
+                for name, category in data["categories"].items()
+            }
     return scores
 
 
 def main(runs: int = 5, quick: bool = False) -> str:
     base = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="practice-bench-", dir=base))
-    lines = ["# Benchmark results", "",
-             f"Machine: {os.cpu_count()} cores; work folder on {base} (tmpfs when /dev/shm). "
-             f"Runs per figure: {runs}, ours and stock alternating after one warm-up pair; "
-             "median (min–max), peak memory.", ""]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {os.cpu_count()} cores; work folder on {base} (tmpfs when /dev/shm). "
+        f"Runs per figure: {runs}, ours and stock alternating after one warm-up pair; "
+        "median (min–max), peak memory.",
+        "",
+    ]
     try:
         sizes = [100] if quick else [100, 1000]
         cold = {}
-        lines += ["## Cold build (no cache): ours (all rules, search index, extras) vs stock",
-                  "", "| posts | ours | stock Pelican 4.12 (default theme + sitemap) | ratio "
-                  "ours/stock (target ≤ 1.0) | output per post: ours / stock |",
-                  "| --- | --- | --- | --- | --- |"]
+        lines += [
+            "## Cold build (no cache): ours (all rules, search index, extras) vs stock",
+            "",
+            "| posts | ours | stock Pelican 4.12 (default theme + sitemap) | ratio "
+            "ours/stock (target ≤ 1.0) | output per post: ours / stock |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for posts in sizes:
             cold[posts] = result = compare_cold(work, posts, runs)
-            print(f"cold {posts}: ours {result['ours'].cell()}, stock {result['stock'].cell()}",
-                  flush=True)
-            lines.append(f"| {posts} | {result['ours'].cell()} | {result['stock'].cell()} | "
-                         f"{result['ours'].median / result['stock'].median:.2f} | "
-                         f"{result['ours_bytes'] / 1024:.1f} KB / "
-                         f"{result['stock_bytes'] / 1024:.1f} KB |")
+            print(
+                f"cold {posts}: ours {result['ours'].cell()}, stock {result['stock'].cell()}",
+                flush=True,
+            )
+            lines.append(
+                f"| {posts} | {result['ours'].cell()} | {result['stock'].cell()} | "
+                f"{result['ours'].median / result['stock'].median:.2f} | "
+                f"{result['ours_bytes'] / 1024:.1f} KB / "
+                f"{result['stock_bytes'] / 1024:.1f} KB |"
+            )
         largest = sizes[-1]
         edit = edit_rebuild(work, cold[largest]["content"], runs)
-        print(f"edit rebuild: ours {edit['ours'].cell()}, stock {edit['stock'].cell()}",
-              flush=True)
+        print(f"edit rebuild: ours {edit['ours'].cell()}, stock {edit['stock'].cell()}", flush=True)
         ratio = edit["ours"].median / cold[largest]["ours"].median
-        lines += ["", f"## One-post edit, rebuilt with the content cache warm ({largest} posts)",
-                  "", "| ours | stock (cache on) | ours edit / ours cold (target ≤ 0.25; "
-                  "PRODUCT.md budget ≤ 0.5) | "
-                  "ours edit / stock cold (moonshot ≈ 0.15) |", "| --- | --- | --- | --- |",
-                  f"| {edit['ours'].cell()} | {edit['stock'].cell()} | {ratio:.2f} | "
-                  f"{edit['ours'].median / cold[largest]['stock'].median:.2f} |"]
-        lines += ["", f"## Where the time goes ({largest} posts, one run each; Pagefind runs "
-                  "beside the writing and the checks after reading)", "",
-                  *profile(work, cold[largest]["content"])]
+        lines += [
+            "",
+            f"## One-post edit, rebuilt with the content cache warm ({largest} posts)",
+            "",
+            "| ours | stock (cache on) | ours edit / ours cold (target ≤ 0.25; "
+            "PRODUCT.md budget ≤ 0.5) | "
+            "ours edit / stock cold (moonshot ≈ 0.15) |",
+            "| --- | --- | --- | --- |",
+            f"| {edit['ours'].cell()} | {edit['stock'].cell()} | {ratio:.2f} | "
+            f"{edit['ours'].median / cold[largest]['stock'].median:.2f} |",
+        ]
+        lines += [
+            "",
+            f"## Where the time goes ({largest} posts, one run each; Pagefind runs "
+            "beside the writing and the checks after reading)",
+            "",
+            *profile(work, cold[largest]["content"]),
+        ]
         published = publish_bytes(work, cold[largest]["content"], largest)
-        lines += ["", f"## Publish output per post ({largest} posts; target ≤ 14 KB)", "",
-                  f"- without the precompressed .gz copies: "
-                  f"{published['without_gz'] / 1024:.1f} KB (of which the search index "
-                  f"{published['search'] / 1024:.1f} KB)",
-                  f"- with them: {published['with_gz'] / 1024:.1f} KB"]
+        lines += [
+            "",
+            f"## Publish output per post ({largest} posts; target ≤ 14 KB)",
+            "",
+            f"- without the precompressed .gz copies: "
+            f"{published['without_gz'] / 1024:.1f} KB (of which the search index "
+            f"{published['search'] / 1024:.1f} KB)",
+            f"- with them: {published['with_gz'] / 1024:.1f} KB",
+        ]
         loop = save_to_page_seconds(work)
         print(f"save to page: {loop.cell()}", flush=True)
-        lines += ["", "## `make serve`: saving a post until its page is rewritten (200 posts; "
-                  "target ≤ 1 s)", "",
-                  f"- median {loop.median:.2f} s (min {min(loop.seconds):.2f}, max "
-                  f"{max(loop.seconds):.2f}) over {len(loop.seconds)} saves"]
+        lines += [
+            "",
+            "## `make serve`: saving a post until its page is rewritten (200 posts; target ≤ 1 s)",
+            "",
+            f"- median {loop.median:.2f} s (min {min(loop.seconds):.2f}, max "
+            f"{max(loop.seconds):.2f}) over {len(loop.seconds)} saves",
+        ]
         weights = page_weights(work)
-        lines += ["", "## Page weight (launch content, publish build; budget 14 KB, article "
-                  "goal 8 KB)", "",
-                  f"- largest page: {weights['largest']} {weights['sizes'][weights['largest']] / 1024:.1f} KB "
-                  "gzipped HTML + CSS",
-                  f"- article (The Power of Integration): {weights['article'] / 1024:.1f} KB",
-                  f"- home page: {weights['home'] / 1024:.1f} KB"]
+        lines += [
+            "",
+            "## Page weight (launch content, publish build; budget 14 KB, article goal 8 KB)",
+            "",
+            f"- largest page: {weights['largest']} "
+            f"{weights['sizes'][weights['largest']] / 1024:.1f} KB "
+            "gzipped HTML + CSS",
+            f"- article (The Power of Integration): {weights['article'] / 1024:.1f} KB",
+            f"- home page: {weights['home'] / 1024:.1f} KB",
+        ]
         browser = browser_checks(weights)
         if browser:
-            lines += ["", "## In Chromium", "", "| page type | requests | to other origins |",
-                      "| --- | --- | --- |"]
-            lines += [f"| {kind} | {total} | {other} |"
-                      for kind, (total, other) in browser["requests"].items()]
-            lines += ["", "Lighthouse 12.8.2, mobile (scores vary between runs):", "",
-                      "| page | performance | accessibility | best practices | SEO |",
-                      "| --- | --- | --- | --- | --- |"]
+            lines += [
+                "",
+                "## In Chromium",
+                "",
+                "| page type | requests | to other origins |",
+                "| --- | --- | --- |",
+            ]
+            lines += [
+                f"| {kind} | {total} | {other} |"
+                for kind, (total, other) in browser["requests"].items()
+            ]
+            lines += [
+                "",
+                "Lighthouse 12.8.2, mobile (scores vary between runs):",
+                "",
+                "| page | performance | accessibility | best practices | SEO |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             for kind, scores in browser["lighthouse"].items():
-                lines.append(f"| {kind} | {scores.get('performance')} | "
-                             f"{scores.get('accessibility')} | {scores.get('best-practices')} | "
-                             f"{scores.get('seo')} |")
+                lines.append(
+                    f"| {kind} | {scores.get('performance')} | "
+                    f"{scores.get('accessibility')} | {scores.get('best-practices')} | "
+                    f"{scores.get('seo')} |"
+                )
         else:
             lines += ["", "Chromium is not installed: browser figures skipped."]
     finally:

@@ -18,9 +18,8 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from watchfiles import watch
-
 from search_index import index_site  # plugins/ is on sys.path (tasks.py)
+from watchfiles import watch
 
 from . import atomic
 
@@ -85,14 +84,20 @@ def build_once(settings_file: str, output: Path) -> list[str]:
     target = atomic.target_of(output)
     staging = atomic.staging_folder(target)
     try:
-        settings = read_settings(settings_file, override={
-            "OUTPUT_PATH": str(staging), "SEARCH_INDEX": False,
-            "RENDER_CACHE_OUTPUT": str(target)})
+        settings = read_settings(
+            settings_file,
+            override={
+                "OUTPUT_PATH": str(staging),
+                "SEARCH_INDEX": False,
+                "RENDER_CACHE_OUTPUT": str(target),
+            },
+        )
         Pelican(settings).run()
         atomic.replace_output(staging, output)
     except SystemExit as failed:  # the content rules stop a build this way, with .problems
         return [str(problem) for problem in getattr(failed, "problems", [])] or [
-            f"The build stopped (exit code {failed.code})."]
+            f"The build stopped (exit code {failed.code})."
+        ]
     except Exception as error:  # a broken template or setting must not stop the server
         logger.exception("build failed")
         return [f"{type(error).__name__}: {error}"]
@@ -168,15 +173,20 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
         seconds = time.perf_counter() - started
         if problems:
             print("\n".join(problems), flush=True)
-            print(f"Not rebuilt: fix the problems above and save again ({seconds:.2f} s).",
-                  flush=True)
+            print(
+                f"Not rebuilt: fix the problems above and save again ({seconds:.2f} s).", flush=True
+            )
         else:
             print(f"Rebuilt after a change to {', '.join(names)} in {seconds:.2f} s.", flush=True)
         state.publish(problems)
 
 
-def serve(settings_file: str = "pelicanconf.py", output: str = "output",
-          host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    settings_file: str = "pelicanconf.py",
+    output: str = "output",
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
     output_path = Path(output)
     state = BuildState()
     started = time.perf_counter()
@@ -189,15 +199,18 @@ def serve(settings_file: str = "pelicanconf.py", output: str = "output",
         print(f"Built the preview in {time.perf_counter() - started:.2f} s.", flush=True)
     state.publish(problems)
     stop = threading.Event()
-    watcher = threading.Thread(target=rebuild_loop, args=(settings_file, output_path, state,
-                                                          stop), daemon=True)
+    watcher = threading.Thread(
+        target=rebuild_loop, args=(settings_file, output_path, state, stop), daemon=True
+    )
     watcher.start()
     Handler.state = state
     handler = partial(Handler, directory=str(atomic.target_of(output_path)))
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
-    print(f"Preview at http://{host}:{port}/ — edit a post and the page reloads. "
-          "Ctrl+C stops.", flush=True)
+    print(
+        f"Preview at http://{host}:{port}/ — edit a post and the page reloads. Ctrl+C stops.",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

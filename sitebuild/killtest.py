@@ -18,16 +18,29 @@ from pathlib import Path
 from .corpus import write_corpus
 from .projectcopy import project_copy
 
+
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
+    return (
+        {
+            str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+        if folder.exists()
+        else {}
+    )
 
 
 def publish(repo: Path, kill_after: float | None = None) -> int | None:
-    process = subprocess.Popen(["make", "--no-print-directory", "publish"], cwd=repo,
-                               env={**os.environ, "SITEURL": "https://example.org"},
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "publish"],
+        cwd=repo,
+        env={**os.environ, "SITEURL": "https://example.org"},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     if kill_after is None:
         return process.wait()
     time.sleep(kill_after)
@@ -52,8 +65,10 @@ def main(posts: int = 300, kills: int = 20) -> str:
             publish(repo, kill_after=duration * (index + 0.5) / kills)
             identical += digest(repo / "output") == before
         recovered = publish(repo) == 0 and digest(repo / "output") == before
-        return (f"{posts} posts, publish {duration:.1f} s; killed at {kills} moments spread over "
-                f"the run: output/ byte-identical after {identical} of {kills}; next publish "
-                f"{'succeeded with identical output' if recovered else 'FAILED to recover'}.")
+        return (
+            f"{posts} posts, publish {duration:.1f} s; killed at {kills} moments spread over "
+            f"the run: output/ byte-identical after {identical} of {kills}; next publish "
+            f"{'succeeded with identical output' if recovered else 'FAILED to recover'}."
+        )
     finally:
         shutil.rmtree(repo.parent, ignore_errors=True)

@@ -27,8 +27,12 @@ with `![what the picture shows]({{static}}/images/photo.jpg)`, and to the bookin
 SUMMARY_HINT = "One or two sentences, under 160 characters, saying what this post is about."
 
 
-def new_post(title: str, posts_folder: str = "content/posts", category: str = "Integration",
-             now: datetime | None = None) -> Path:
+def new_post(
+    title: str,
+    posts_folder: str = "content/posts",
+    category: str = "Integration",
+    now: datetime | None = None,
+) -> Path:
     """Write `posts_folder/<slug>.md` and return its path; refuse to overwrite a file."""
     title = title.strip()
     if not title:
@@ -36,15 +40,21 @@ def new_post(title: str, posts_folder: str = "content/posts", category: str = "I
     # The same rules Pelican uses, so the file name matches the post's address.
     slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     if not slug:
-        raise ValueError("the title has no letters or digits to make a file name from; "
-                         "use a title with words")
+        raise ValueError(
+            "the title has no letters or digits to make a file name from; use a title with words"
+        )
     path = Path(posts_folder) / f"{slug}.md"
     if path.exists():
-        raise FileExistsError(f"{path} already exists; nothing was changed. Choose another "
-                              "title, or open that file to keep writing")
+        raise FileExistsError(
+            f"{path} already exists; nothing was changed. Choose another "
+            "title, or open that file to keep writing"
+        )
     date = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
-        handle.write(TEMPLATE.format(title=title, date=date, category=category,
-                                     tags="KAP", summary=SUMMARY_HINT))
+        handle.write(
+            TEMPLATE.format(
+                title=title, date=date, category=category, tags="KAP", summary=SUMMARY_HINT
+            )
+        )
     return path

@@ -14,24 +14,27 @@ STARTED = time.perf_counter()
 from pelican import main, signals  # noqa: E402
 
 # (signal, name of the phase that ends when it fires), in the order Pelican sends them.
-PHASES = [("initialized", "start-up: Python, Pelican, settings, plugins"),
-          ("article_generator_init", "source checks (every file, before reading)"),
-          ("static_generator_finalized", "reading: Markdown and metadata of every post"),
-          ("get_writer", "after reading: search copy and Pagefind start, annotations, checks"),
-          ("finalized", "writing every page"),
-          (None, "after writing: link check, waiting for Pagefind, moving its bundle")]
+PHASES = [
+    ("initialized", "start-up: Python, Pelican, settings, plugins"),
+    ("article_generator_init", "source checks (every file, before reading)"),
+    ("static_generator_finalized", "reading: Markdown and metadata of every post"),
+    ("get_writer", "after reading: search copy and Pagefind start, annotations, checks"),
+    ("finalized", "writing every page"),
+    (None, "after writing: link check, waiting for Pagefind, moving its bundle"),
+]
 marks: dict[str, float] = {}
 
 
 def marker(name):
     def mark(*_args, **_kwargs):
         marks.setdefault(name, time.perf_counter() - STARTED)
+
     return mark
 
 
 if __name__ == "__main__":
     receivers = [marker(name) for signal, name in PHASES if signal]
-    for (signal, _name), receiver in zip(PHASES, receivers):
+    for (signal, _name), receiver in zip(PHASES, receivers, strict=False):
         getattr(signals, signal).connect(receiver)
     sys.argv = ["pelican", *sys.argv[1:]]
     try:

@@ -49,8 +49,9 @@ def published_site(tmp_path_factory) -> Site:
     folder = root / "blog"
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
-    result = build("content", folder, "publishconf.py", extra=TEST_PRACTICE,
-                   env={"SITEURL": siteurl})
+    result = build(
+        "content", folder, "publishconf.py", extra=TEST_PRACTICE, env={"SITEURL": siteurl}
+    )
     assert result.returncode == 0, result.stderr
     server = serve(root, port)
     yield Site(folder, siteurl, root, port)

@@ -31,9 +31,15 @@ TEST_PRACTICE = {
     "BOOKING_URL": "https://booking.test.invalid/consultation",
 }
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def extra_settings(values: dict) -> list[str]:
@@ -44,8 +50,13 @@ def extra_settings(values: dict) -> list[str]:
     return ["-e"] + [f"{name}={json.dumps(value)}" for name, value in values.items()]
 
 
-def build(content: Path | str, output: Path, settings: str = "pelicanconf.py",
-          extra: dict | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def build(
+    content: Path | str,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    extra: dict | None = None,
+    env: dict | None = None,
+) -> subprocess.CompletedProcess:
     """Run the plain Pelican build from the repo root, as a script or host would."""
     command = [str(PELICAN), str(content), "-s", settings, "-o", str(output)]
     # A cache per build: parallel test builds must not share Pelican's content cache.
@@ -53,8 +64,14 @@ def build(content: Path | str, output: Path, settings: str = "pelicanconf.py",
     command += extra_settings({**cache, **(extra or {})})
     import os
 
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        command,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def copy_content(destination: Path) -> Path:
@@ -93,8 +110,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         if code == 404:
-            for folder in [Path(self.translate_path(self.path))] + \
-                    list(Path(self.translate_path(self.path)).parents):
+            for folder in [Path(self.translate_path(self.path))] + list(
+                Path(self.translate_path(self.path)).parents
+            ):
                 page = folder / "404.html"
                 if page.is_file() and str(folder).startswith(self.directory):
                     body = page.read_bytes()
@@ -109,16 +127,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def serve(folder: Path, port: int) -> ThreadingHTTPServer:
     """Serve `folder` on 127.0.0.1:`port` in a background thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler,
-                                                              directory=str(folder)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(folder)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 TAG = re.compile(r"<[^>]+>")
-BLOCK_TAG = re.compile(r"</?(p|li|h[1-6]|div|ul|ol|br|section|article|header|footer|nav|aside|"
-                       r"main|blockquote|td|tr|title)\b[^>]*>", re.IGNORECASE)
+BLOCK_TAG = re.compile(
+    r"</?(p|li|h[1-6]|div|ul|ol|br|section|article|header|footer|nav|aside|"
+    r"main|blockquote|td|tr|title)\b[^>]*>",
+    re.IGNORECASE,
+)
 
 
 def page_text(html: str) -> str:
@@ -149,9 +169,16 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def make(repo: Path, target: str, env: dict | None = None, timeout: int = 300):
     import os
 
-    return subprocess.run(["make", "--no-print-directory", target], cwd=repo,
-                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                          env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        ["make", "--no-print-directory", target],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def search_records(folder: Path) -> dict[str, dict]:
@@ -161,6 +188,6 @@ def search_records(folder: Path) -> dict[str, dict]:
     records = {}
     for path in (folder / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
-        record = json.loads(data[data.index(b"{"):])  # after Pagefind's short signature
+        record = json.loads(data[data.index(b"{") :])  # after Pagefind's short signature
         records[record["url"]] = record
     return records

@@ -15,8 +15,9 @@ def rewrite_content(instance) -> None:
     # {filename} links, keeps Pelican from warning about the unknown {booking} form.
     if getattr(instance, "_content", None):
         settings = instance.settings
-        instance._content = rewrite(instance._content, settings["BOOKING_URL"],
-                                    settings.get("SITEURL", ""))
+        instance._content = rewrite(
+            instance._content, settings["BOOKING_URL"], settings.get("SITEURL", "")
+        )
 
 
 def register():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from .problems import Problem
@@ -59,7 +59,7 @@ def resolve(page: str, url: str, site: urlsplit) -> str | None:
     if prefix:
         if path != prefix and not path.startswith(prefix + "/"):
             return "\0outside:" + path
-        path = path[len(prefix):]
+        path = path[len(prefix) :]
     return unquote(path).lstrip("/")
 
 
@@ -89,7 +89,7 @@ def check_site(output_path: str, siteurl: str, sources: dict[str, str]) -> list[
 
     # Pages share most links (menus, footers): resolve each (folder, link) pair once, and treat
     # folders of one depth as one when the link leaves them (../../about/ from any post).
-    @lru_cache(maxsize=None)
+    @cache
     def broken(folder: str, url: str) -> bool:
         target = resolve(folder + "/x.html" if folder else "x.html", url, site)
         return target is not None and not exists(target, files)
@@ -125,9 +125,16 @@ def broken_link(page: str, line: int, url: str, sources: dict[str, str], output_
                 if needle in text:
                     number = index
                     break
-        return Problem(source, number, f"the link {url} leads to no page or file on this site",
-                       "link to another post with {filename}name-of-post.md and to images with "
-                       "{static}/images/name.jpg, and check the spelling")
-    return Problem(os.path.join(output_path, page), line, f"the link {url} leads to no page or "
-                   "file on this site", "this link comes from the theme or a setting; check "
-                   "theme/templates and pelicanconf.py")
+        return Problem(
+            source,
+            number,
+            f"the link {url} leads to no page or file on this site",
+            "link to another post with {filename}name-of-post.md and to images with "
+            "{static}/images/name.jpg, and check the spelling",
+        )
+    return Problem(
+        os.path.join(output_path, page),
+        line,
+        f"the link {url} leads to no page or file on this site",
+        "this link comes from the theme or a setting; check theme/templates and pelicanconf.py",
+    )

@@ -50,9 +50,14 @@ class PelicanLogCapture(logging.Handler):
             return
         path = next(filter(None, (source_path(a) for a in record.args or ())), None)
         first_line = message.splitlines()[0]
-        collector.add(Problem(path or "content", 1, f"Pelican could not use this file "
-                              f"({first_line})", "correct the file; the lines above name "
-                              "any field or link that is wrong"))
+        collector.add(
+            Problem(
+                path or "content",
+                1,
+                f"Pelican could not use this file ({first_line})",
+                "correct the file; the lines above name any field or link that is wrong",
+            )
+        )
 
 
 def source_path(argument) -> str | None:
@@ -95,11 +100,16 @@ def check_sources(settings: dict) -> None:
 def check_before_writing(pelican):
     """Stop before a single file is written when any source has a problem."""
     # A file our checks already explain needs no second, vaguer line from Pelican's log.
-    explained = {os.path.abspath(p.path) for p in collector.problems
-                 if not p.message.startswith("Pelican could not")}
-    collector.problems = [p for p in collector.problems
-                          if not (p.message.startswith("Pelican could not") and
-                                  os.path.abspath(p.path) in explained)]
+    explained = {
+        os.path.abspath(p.path)
+        for p in collector.problems
+        if not p.message.startswith("Pelican could not")
+    }
+    collector.problems = [
+        p
+        for p in collector.problems
+        if not (p.message.startswith("Pelican could not") and os.path.abspath(p.path) in explained)
+    ]
     collector.flush()
     return GuardedWriter
 
@@ -139,11 +149,14 @@ def load_template_guarded(generator, name):
     try:
         return load_template(generator, name)
     except jinja2.TemplateError as error:
-        raise stopping(Problem(getattr(error, "filename", None) or "theme/templates",
-                               getattr(error, "lineno", None) or 1,
-                               f"the template {name} does not compile: "
-                               f"{str(error).rstrip('.')}", "correct the template at this line "
-                               "(a misspelt tag, filter or name)")) from None
+        raise stopping(
+            Problem(
+                getattr(error, "filename", None) or "theme/templates",
+                getattr(error, "lineno", None) or 1,
+                f"the template {name} does not compile: {str(error).rstrip('.')}",
+                "correct the template at this line (a misspelt tag, filter or name)",
+            )
+        ) from None
 
 
 def template_problem(error: jinja2.TemplateError, name: str, kwargs: dict) -> ContentRulesFailed:
@@ -151,13 +164,19 @@ def template_problem(error: jinja2.TemplateError, name: str, kwargs: dict) -> Co
     rendering = item.source_path if item is not None else name
     path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if not path:
-        frames = [f for f in traceback.extract_tb(error.__traceback__)
-                  if f.filename.endswith((".html", ".xml", ".txt")) and "templates" in f.filename]
+        frames = [
+            f
+            for f in traceback.extract_tb(error.__traceback__)
+            if f.filename.endswith((".html", ".xml", ".txt")) and "templates" in f.filename
+        ]
         if frames:
             path, line = frames[-1].filename, frames[-1].lineno
-    problem = Problem(path or "theme/templates", line or 1,
-                      f"template error while rendering {display_path(rendering)}: {error}",
-                      "correct the template at this line (a misspelt name or a missing value)")
+    problem = Problem(
+        path or "theme/templates",
+        line or 1,
+        f"template error while rendering {display_path(rendering)}: {error}",
+        "correct the template at this line (a misspelt name or a missing value)",
+    )
     return stopping(problem)
 
 

@@ -39,8 +39,18 @@ STATUSES = {"article": ["published", "draft"], "page": ["published", "draft", "h
 DATE_FIELDS = ["date", "updated", "modified", "reviewed"]
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 # Folders the theme writes to; a page with one of these slugs would overwrite them.
-RESERVED_PAGE_SLUGS = {"posts", "topics", "tags", "archives", "search", "drafts", "page",
-                       "theme", "pagefind", "images"}
+RESERVED_PAGE_SLUGS = {
+    "posts",
+    "topics",
+    "tags",
+    "archives",
+    "search",
+    "drafts",
+    "page",
+    "theme",
+    "pagefind",
+    "images",
+}
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
 INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'>]+)")
@@ -53,12 +63,22 @@ FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 UNSAFE_MARKUP = [
-    (re.compile(r"<script\b", re.IGNORECASE), "a <script> tag",
-     "remove it; posts cannot run code (the site's security policy would block it anyway)"),
-    (re.compile(r"<iframe\b", re.IGNORECASE), "an <iframe>",
-     "remove it and link to the page instead, so readers' visits are not shared with another site"),
-    (re.compile(r"javascript:", re.IGNORECASE), "a javascript: link",
-     "replace it with an ordinary https:// link"),
+    (
+        re.compile(r"<script\b", re.IGNORECASE),
+        "a <script> tag",
+        "remove it; posts cannot run code (the site's security policy would block it anyway)",
+    ),
+    (
+        re.compile(r"<iframe\b", re.IGNORECASE),
+        "an <iframe>",
+        "remove it and link to the page instead, so readers' visits are not shared with "
+        "another site",
+    ),
+    (
+        re.compile(r"javascript:", re.IGNORECASE),
+        "a javascript: link",
+        "replace it with an ordinary https:// link",
+    ),
 ]
 DATE_EXAMPLE = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2024-03-05 10:00"
 
@@ -79,28 +99,53 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return None, [Problem(path, line, "this file is not saved as UTF-8 text (byte "
-                              f"0x{raw[error.start]:02x} cannot be read)",
-                              "save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)")]
+        return None, [
+            Problem(
+                path,
+                line,
+                "this file is not saved as UTF-8 text (byte "
+                f"0x{raw[error.start]:02x} cannot be read)",
+                "save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)",
+            )
+        ]
 
 
 def check_header_shape(path: str, text: str) -> list[Problem]:
     """Catch headers Pelican would silently misread: empty files, YAML, leading blank lines."""
     if not text.strip():
-        return [Problem(path, 1, "the file is empty",
-                        "add the fields Title, Date and Summary at the top, or delete the file "
-                        "(`make post TITLE=\"...\"` writes a ready one)")]
+        return [
+            Problem(
+                path,
+                1,
+                "the file is empty",
+                "add the fields Title, Date and Summary at the top, or delete the file "
+                '(`make post TITLE="..."` writes a ready one)',
+            )
+        ]
     lines = text.split("\n")
     if lines[0].strip() == "---":
-        return [Problem(path, 1, "the file starts with YAML front matter ('---'), which this "
-                        "site does not read", "delete the '---' lines and keep the fields as "
-                        "'Title: ...' lines at the very top of the file")]
+        return [
+            Problem(
+                path,
+                1,
+                "the file starts with YAML front matter ('---'), which this site does not read",
+                "delete the '---' lines and keep the fields as "
+                "'Title: ...' lines at the very top of the file",
+            )
+        ]
     if not lines[0].strip():
         first = next(i for i, line in enumerate(lines) if line.strip())
         if parse(path, "\n".join(lines[first:])).fields:
-            return [Problem(path, 1, f"the file starts with {first} blank "
-                            f"{'line' if first == 1 else 'lines'}, so the fields below are read "
-                            "as text", "delete the blank lines so 'Title:' is on line 1")]
+            return [
+                Problem(
+                    path,
+                    1,
+                    f"the file starts with {first} blank "
+                    f"{'line' if first == 1 else 'lines'}, so the fields below are read "
+                    "as text",
+                    "delete the blank lines so 'Title:' is on line 1",
+                )
+            ]
     return []
 
 
@@ -108,41 +153,74 @@ def check_fields(source: Source, kind: str, settings: dict) -> list[Problem]:
     """Required fields, unknown names, statuses, dates and summary length."""
     path, problems = source.path, []
     for number, name in source.duplicates:
-        problems.append(Problem(path, number, f"the field '{name}' appears twice",
-                                "keep one of the two lines"))
+        problems.append(
+            Problem(path, number, f"the field '{name}' appears twice", "keep one of the two lines")
+        )
     for key, (number, _value) in source.fields.items():
         if key in KNOWN_FIELDS:
             continue
         written = source.names[key]
         guess = difflib.get_close_matches(key, KNOWN_FIELDS, n=1, cutoff=0.6)
-        fix = (f"did you mean '{KNOWN_FIELDS[guess[0]]}'? Rename the field" if guess else
-               f"use one of: {', '.join(KNOWN_FIELDS.values())}")
+        fix = (
+            f"did you mean '{KNOWN_FIELDS[guess[0]]}'? Rename the field"
+            if guess
+            else f"use one of: {', '.join(KNOWN_FIELDS.values())}"
+        )
         problems.append(Problem(path, number, f"unknown field '{written}'", fix))
     for key in REQUIRED[kind]:
         if key not in source.fields:
-            problems.append(Problem(path, 1, f"the required field '{KNOWN_FIELDS[key]}' is "
-                                    "missing", f"add a line '{KNOWN_FIELDS[key]}: ...' to the "
-                                    "fields at the top"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"the required field '{KNOWN_FIELDS[key]}' is missing",
+                    f"add a line '{KNOWN_FIELDS[key]}: ...' to the fields at the top",
+                )
+            )
         elif not source.get(key):
-            problems.append(Problem(path, source.line_of(key), f"the field "
-                                    f"'{KNOWN_FIELDS[key]}' is empty", "write a value after "
-                                    "the colon"))
+            problems.append(
+                Problem(
+                    path,
+                    source.line_of(key),
+                    f"the field '{KNOWN_FIELDS[key]}' is empty",
+                    "write a value after the colon",
+                )
+            )
     status = source.get("status")
     if "status" in source.fields and status.lower() not in STATUSES[kind]:
-        problems.append(Problem(path, source.line_of("status"), f"Status '{status}' is not "
-                                "one this site knows", f"use one of: {', '.join(STATUSES[kind])}"))
+        problems.append(
+            Problem(
+                path,
+                source.line_of("status"),
+                f"Status '{status}' is not one this site knows",
+                f"use one of: {', '.join(STATUSES[kind])}",
+            )
+        )
     for key in DATE_FIELDS:
         value = source.get(key)
         if key in source.fields and value and parse_date(value) is None:
-            problems.append(Problem(path, source.line_of(key), f"{KNOWN_FIELDS[key]} '{value}' "
-                                    "is not a full, real date", DATE_EXAMPLE))
+            problems.append(
+                Problem(
+                    path,
+                    source.line_of(key),
+                    f"{KNOWN_FIELDS[key]} '{value}' is not a full, real date",
+                    DATE_EXAMPLE,
+                )
+            )
     limit = settings.get("SUMMARY_MAX_LENGTH") or 160
     summary = source.get("summary")
     if len(summary) > limit:
-        problems.append(Problem(path, source.line_of("summary"), f"the Summary is "
-                                f"{len(summary)} characters; search results cut descriptions "
-                                f"after about {limit}", f"shorten it to {limit} characters or "
-                                "fewer (the first sentence of a post often works)"))
+        problems.append(
+            Problem(
+                path,
+                source.line_of("summary"),
+                f"the Summary is "
+                f"{len(summary)} characters; search results cut descriptions "
+                f"after about {limit}",
+                f"shorten it to {limit} characters or "
+                "fewer (the first sentence of a post often works)",
+            )
+        )
     return problems
 
 
@@ -150,9 +228,12 @@ def slug_of(source: Source, settings: dict) -> str:
     """The slug Pelican will give this file, lower-cased for comparison."""
     given = source.get("slug")
     value = given or source.get("title")
-    return slugify(value, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-                   preserve_case=False,
-                   use_unicode=settings.get("SLUGIFY_USE_UNICODE", False)).lower()
+    return slugify(
+        value,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=False,
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    ).lower()
 
 
 def check_body(source: Source, content_root: str) -> list[Problem]:
@@ -183,23 +264,43 @@ def check_body(source: Source, content_root: str) -> list[Problem]:
             base = content_root if target_path.startswith("/") else folder
             resolved = os.path.normpath(os.path.join(base, target_path.lstrip("/")))
             if not os.path.exists(resolved):
-                problems.append(Problem(path, number, f"the link {{{kind}}}{target} points to a "
-                                        "file that does not exist", nearest_file(resolved)))
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        f"the link {{{kind}}}{target} points to a file that does not exist",
+                        nearest_file(resolved),
+                    )
+                )
         for alt, src in MARKDOWN_IMAGE.findall(line):
             if not alt.strip():
-                problems.append(Problem(path, number, f"the image {src} has no alt text",
-                                        "describe the picture inside the brackets: "
-                                        f"![what it shows]({src})"))
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        f"the image {src} has no alt text",
+                        f"describe the picture inside the brackets: ![what it shows]({src})",
+                    )
+                )
             if not src.startswith(("{static}", "|static|", "{attach}", "http://", "https://")):
-                problems.append(Problem(path, number, f"the image {src} is not linked with "
-                                        "{static}, so it would be missing on the page",
-                                        f"write it as {{static}}/images/{os.path.basename(src)} "
-                                        "and keep the file in content/images/"))
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        f"the image {src} is not linked with "
+                        "{static}, so it would be missing on the page",
+                        f"write it as {{static}}/images/{os.path.basename(src)} "
+                        "and keep the file in content/images/",
+                    )
+                )
         for tag in HTML_IMG.findall(line):
             alt = HTML_ALT.search(tag)
             if not alt or not alt.group(1)[1:-1].strip():
-                problems.append(Problem(path, number, "an <img> has no alt text",
-                                        "add alt=\"what the picture shows\""))
+                problems.append(
+                    Problem(
+                        path, number, "an <img> has no alt text", 'add alt="what the picture shows"'
+                    )
+                )
         for pattern, what, fix in UNSAFE_MARKUP:
             if pattern.search(line):
                 problems.append(Problem(path, number, f"the post contains {what}", fix))
@@ -235,10 +336,16 @@ def check_tree(content_root: str, folders: dict[str, list[str]], settings: dict)
                     if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
                         continue
                     if not name.lower().endswith(MARKDOWN_SUFFIXES):
-                        problems.append(Problem(path, 1, "this file is not read as a post "
-                                                "because its name does not end in .md",
-                                                f"rename it to {os.path.splitext(name)[0]}.md, "
-                                                "or move it out of this folder"))
+                        problems.append(
+                            Problem(
+                                path,
+                                1,
+                                "this file is not read as a post "
+                                "because its name does not end in .md",
+                                f"rename it to {os.path.splitext(name)[0]}.md, "
+                                "or move it out of this folder",
+                            )
+                        )
                         continue
                     with open(path, "rb") as handle:
                         text, found = decode(path, handle.read())
@@ -255,22 +362,38 @@ def check_tree(content_root: str, folders: dict[str, list[str]], settings: dict)
                     problems += check_body(source, content_root)
                     slug = slug_of(source, settings)
                     if not slug and source.get("title"):
-                        problems.append(Problem(path, source.line_of("title"), "the Title "
-                                                "gives an empty web address (it has no letters "
-                                                "or digits)", "add a line 'Slug: a-short-name' "
-                                                "with letters, digits and hyphens"))
+                        problems.append(
+                            Problem(
+                                path,
+                                source.line_of("title"),
+                                "the Title "
+                                "gives an empty web address (it has no letters "
+                                "or digits)",
+                                "add a line 'Slug: a-short-name' with letters, digits and hyphens",
+                            )
+                        )
                     elif slug:
                         if kind == "page" and slug in RESERVED_PAGE_SLUGS:
-                            problems.append(Problem(path, source.line_of("title"), f"the page "
-                                                    f"address '{slug}/' is used by the site "
-                                                    "itself", "add a line 'Slug: another-name'"))
+                            problems.append(
+                                Problem(
+                                    path,
+                                    source.line_of("title"),
+                                    f"the page address '{slug}/' is used by the site itself",
+                                    "add a line 'Slug: another-name'",
+                                )
+                            )
                         slugs.setdefault((kind, slug), []).append(source)
-    for (kind, slug), group in sorted(slugs.items()):
+    for (_kind, slug), group in sorted(slugs.items()):
         if len(group) > 1:
             names = ", ".join(os.path.relpath(s.path) for s in group)
             for source in group:
                 line = source.line_of("slug") if source.get("slug") else source.line_of("title")
-                problems.append(Problem(source.path, line, f"the address '{slug}' is used by "
-                                        f"{len(group)} files ({names})", "give each a different"
-                                        " Title, or add a line 'Slug: another-name' to one"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        line,
+                        f"the address '{slug}' is used by {len(group)} files ({names})",
+                        "give each a different Title, or add a line 'Slug: another-name' to one",
+                    )
+                )
     return problems, sources

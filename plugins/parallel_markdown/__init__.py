@@ -79,11 +79,13 @@ class PrefetchingMarkdownReader(MarkdownReader):
         if len(stale) < 8:  # a few files: starting workers would cost more than it saves
             return
         if state["pool"] is None:
-            state["pool"] = ProcessPoolExecutor(max_workers=os.cpu_count() or 2,
-                                                mp_context=get_context("fork"))
+            state["pool"] = ProcessPoolExecutor(
+                max_workers=os.cpu_count() or 2, mp_context=get_context("fork")
+            )
         for candidate in stale:
             state["futures"][candidate] = state["pool"].submit(
-                convert, candidate, self.settings["MARKDOWN"])
+                convert, candidate, self.settings["MARKDOWN"]
+            )
 
 
 def use_prefetching_reader(readers) -> None:

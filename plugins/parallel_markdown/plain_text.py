@@ -12,9 +12,22 @@ import re
 from markdown import Markdown
 from markdown.treeprocessors import InlineProcessor
 
-DEFAULT_PATTERNS = {"backtick", "escape", "reference", "link", "image_link", "image_reference",
-                    "short_reference", "short_image_ref", "autolink", "automail", "linebreak",
-                    "html", "entity", "em_strong"}
+DEFAULT_PATTERNS = {
+    "backtick",
+    "escape",
+    "reference",
+    "link",
+    "image_link",
+    "image_reference",
+    "short_reference",
+    "short_image_ref",
+    "autolink",
+    "automail",
+    "linebreak",
+    "html",
+    "entity",
+    "em_strong",
+}
 MAY_MATCH = re.compile(r"[`\\\[<&*_]|  \n")
 
 

@@ -6,10 +6,9 @@ Everything is computed once the generators have read the content, so templates o
 
 from datetime import datetime
 
-from pelican import signals
-
 from content_rules.rules import content_items
 from content_rules.source_checks import parse_date
+from pelican import signals
 
 from .reading import add_heading_ids, reading_time, related_posts, table_of_contents
 from .typography import typographic, typographic_html
@@ -39,7 +38,7 @@ def annotate(generators) -> None:
             item.scheduled = item.date > now
             item.related = [other for other in related[id(item)] if id(other) in published]
             item.newer = item.older = None
-        for newer, older in zip(articles, articles[1:]):  # articles are newest first
+        for newer, older in zip(articles, articles[1:], strict=False):  # articles are newest first
             newer.older, older.newer = older, newer
     for item in content_items(generators, ("pages", "hidden_pages", "draft_pages")):
         item.scheduled = False

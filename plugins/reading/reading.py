@@ -6,8 +6,8 @@ import heapq
 import math
 import re
 from collections import Counter
-from itertools import takewhile
 from html import unescape
+from itertools import takewhile
 
 TAG = re.compile(r"<[^>]+>")
 HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
@@ -42,8 +42,9 @@ def add_heading_ids(html: str) -> str:
 
 def table_of_contents(html: str) -> list[tuple[str, str]]:
     """(anchor, text) for each h2, when a post is long enough to need a table of contents."""
-    headings = [(anchor, unescape(TAG.sub("", text)).strip()) for anchor, text in
-                HEADING.findall(html)]
+    headings = [
+        (anchor, unescape(TAG.sub("", text)).strip()) for anchor, text in HEADING.findall(html)
+    ]
     return headings if len(headings) >= TOC_MIN_HEADINGS else []
 
 
@@ -74,10 +75,11 @@ def related_posts(articles, limit: int = 3) -> dict[int, list]:
             # A post sharing fewer tags than the last of the first `limit` cannot outrank them,
             # whatever its topic: score = 2 * shared tags + 1 for the same topic.
             cutoff = ordered[limit - 1][1]
-            ordered = list(takewhile(lambda entry: entry[1] >= cutoff, ordered))
+            ordered = list(takewhile(lambda entry, cutoff=cutoff: entry[1] >= cutoff, ordered))
         in_topic = topic_sets[str(article.category)]
-        scores = {other: (2 * count + (other in in_topic), by_id[other].date)
-                  for other, count in ordered}
+        scores = {
+            other: (2 * count + (other in in_topic), by_id[other].date) for other, count in ordered
+        }
         chosen = heapq.nlargest(limit, scores, key=scores.__getitem__)
         for other in same_topic:  # posts sharing only the topic
             if len(chosen) >= limit:

@@ -44,7 +44,10 @@ def typographic_html(html: str) -> str:
             match = VERBATIM.match(part)
             if match:
                 depth += -1 if match.group(1) else 1
-        elif depth == 0 and part and ('"' in part or "'" in part or "--" in part or
-                                      "..." in part or " - " in part):
+        elif (
+            depth == 0
+            and part
+            and ('"' in part or "'" in part or "--" in part or "..." in part or " - " in part)
+        ):
             parts[index] = typographic_text(part)
     return "".join(parts)

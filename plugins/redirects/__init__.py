@@ -52,12 +52,17 @@ def write_redirects(generators) -> None:
             path = os.path.join(output, stub_file(old))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as handle:
-                handle.write(STUB.format(
-                    lang=settings["DEFAULT_LANG"], url=escape(url), title=escape(article.title),
-                    emergency=settings["CRISIS_EMERGENCY_NUMBER"],
-                    lifeline=settings["CRISIS_LIFELINE_NUMBER"],
-                    keyword=settings["CRISIS_TEXT_LINE_KEYWORD"],
-                    text=settings["CRISIS_TEXT_LINE_NUMBER"]))
+                handle.write(
+                    STUB.format(
+                        lang=settings["DEFAULT_LANG"],
+                        url=escape(url),
+                        title=escape(article.title),
+                        emergency=settings["CRISIS_EMERGENCY_NUMBER"],
+                        lifeline=settings["CRISIS_LIFELINE_NUMBER"],
+                        keyword=settings["CRISIS_TEXT_LINE_KEYWORD"],
+                        text=settings["CRISIS_TEXT_LINE_NUMBER"],
+                    )
+                )
     if lines:
         with open(os.path.join(output, "_redirects"), "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")

@@ -35,8 +35,13 @@ def files_signature(folders) -> list:
             subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
             for name in sorted(names):
                 stat = os.stat(os.path.join(directory, name))
-                entries.append((os.path.relpath(os.path.join(directory, name), folder),
-                                stat.st_mtime_ns, stat.st_size))
+                entries.append(
+                    (
+                        os.path.relpath(os.path.join(directory, name), folder),
+                        stat.st_mtime_ns,
+                        stat.st_size,
+                    )
+                )
     return entries
 
 
@@ -48,12 +53,23 @@ def listing(context) -> list:
             if id(item) in seen:
                 continue
             seen.add(id(item))
-            rows.append([item.source_path, item.url, item.save_as, item.title, str(item.date)
-                         if hasattr(item, "date") else "", item.summary, item.status,
-                         str(getattr(item, "category", "")),
-                         [str(tag) for tag in getattr(item, "tags", [])],
-                         getattr(item, "reading_time", None), str(getattr(item, "updated", "")),
-                         str(getattr(item, "reviewed", "")), getattr(item, "scheduled", False)])
+            rows.append(
+                [
+                    item.source_path,
+                    item.url,
+                    item.save_as,
+                    item.title,
+                    str(item.date) if hasattr(item, "date") else "",
+                    item.summary,
+                    item.status,
+                    str(getattr(item, "category", "")),
+                    [str(tag) for tag in getattr(item, "tags", [])],
+                    getattr(item, "reading_time", None),
+                    str(getattr(item, "updated", "")),
+                    str(getattr(item, "reviewed", "")),
+                    getattr(item, "scheduled", False),
+                ]
+            )
     return rows
 
 
@@ -82,8 +98,17 @@ class CachingTemplate:
             state["site_key"] = site_key(context, self.settings)
         item = context.get("article") or context.get("page")
         own = digest(item._content or "") if item is not None else ""
-        key = digest("\0".join([state["site_key"], self.template.name or "", name, own,
-                                str(context.get("SITEURL"))]))
+        key = digest(
+            "\0".join(
+                [
+                    state["site_key"],
+                    self.template.name or "",
+                    name,
+                    own,
+                    str(context.get("SITEURL")),
+                ]
+            )
+        )
         recorded = state["old"].get(name)
         if recorded and recorded[0] == key:
             try:
@@ -108,8 +133,14 @@ def start(pelican) -> None:
     # Where this build's output will live when it is done (an atomic build writes elsewhere
     # first): the previous build's files are read from there.
     final = os.path.realpath(settings.get("RENDER_CACHE_OUTPUT") or pelican.output_path)
-    state.update(enabled=bool(settings.get("RENDER_CACHE")), old={}, new={}, site_key=None,
-                 previous=final, keys_file=os.path.join(settings["CACHE_PATH"], KEYS_FILE))
+    state.update(
+        enabled=bool(settings.get("RENDER_CACHE")),
+        old={},
+        new={},
+        site_key=None,
+        previous=final,
+        keys_file=os.path.join(settings["CACHE_PATH"], KEYS_FILE),
+    )
     if not state["enabled"]:
         return
     try:

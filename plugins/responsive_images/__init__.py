@@ -4,8 +4,8 @@
 import os
 from functools import lru_cache
 
-from PIL import Image
 from pelican import signals
+from PIL import Image
 
 from .images import make_copy, rewrite
 
@@ -33,9 +33,14 @@ def rewrite_images(instance) -> None:
     if settings.get("RELATIVE_URLS") and instance.save_as:
         # The preview's links are relative to each page, so srcset must be too.
         base = os.path.relpath(".", os.path.dirname(instance.save_as) or ".")
-    html, jobs = rewrite(content, settings["PATH"], base,
-                         settings["RESPONSIVE_IMAGE_WIDTHS"], settings["RESPONSIVE_IMAGE_SIZES"],
-                         size_of)
+    html, jobs = rewrite(
+        content,
+        settings["PATH"],
+        base,
+        settings["RESPONSIVE_IMAGE_WIDTHS"],
+        settings["RESPONSIVE_IMAGE_SIZES"],
+        size_of,
+    )
     instance._content = html
     for source, relative, width in jobs:
         pending[relative] = (source, width)

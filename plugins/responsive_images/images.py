@@ -19,8 +19,9 @@ def derivative_path(relative: str, width: int) -> str:
     return f"{folder}/derivatives/{width}/{name}" if folder else f"derivatives/{width}/{name}"
 
 
-def rewrite(html: str, content_root: str, siteurl: str, widths: list[int], sizes: str,
-            size_of) -> tuple[str, list[tuple[str, str, int]]]:
+def rewrite(
+    html: str, content_root: str, siteurl: str, widths: list[int], sizes: str, size_of
+) -> tuple[str, list[tuple[str, str, int]]]:
     """Add srcset, sizes, width, height, lazy loading; return the HTML and copies to make.
 
     Only `{static}` images are handled: their files are known. The first image loads eagerly

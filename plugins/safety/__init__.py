@@ -8,8 +8,8 @@ from html import escape
 
 from content_rules import rules
 from content_rules.frontmatter import parse
-from content_rules.source_checks import parse_date
 from content_rules.problems import ContentRulesFailed, collector
+from content_rules.source_checks import parse_date
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -39,9 +39,11 @@ def start(pelican) -> None:
         problems = checks.placeholder_problems(settings, os.path.abspath(CONFIG_FILE))
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"Publishing refused: {len(problems)} practice settings are still placeholders. "
-              "Set them in pelicanconf.py (SITEURL in the environment) and run again.",
-              file=sys.stderr)
+        print(
+            f"Publishing refused: {len(problems)} practice settings are still placeholders. "
+            "Set them in pelicanconf.py (SITEURL in the environment) and run again.",
+            file=sys.stderr,
+        )
         raise ContentRulesFailed(problems)
 
 
@@ -65,13 +67,23 @@ def check_posts(generators) -> None:
             with open(item.source_path, encoding="utf-8") as handle:
                 source = parse(item.source_path, handle.read())
         accepted = [a.strip() for a in source.get("accept-claims").split(",") if a.strip()]
-        collector.extend(checks.claim_problems(item.source_path, source.body_start,
-                                               source.body, accepted,
-                                               settings.get("CLAIMS_ARE_ERRORS", False)))
+        collector.extend(
+            checks.claim_problems(
+                item.source_path,
+                source.body_start,
+                source.body,
+                accepted,
+                settings.get("CLAIMS_ARE_ERRORS", False),
+            )
+        )
         if item.reviewed:
-            stale = checks.review_problem(item.source_path, source.line_of("reviewed"),
-                                          item.reviewed, settings["REVIEW_MAX_AGE_MONTHS"],
-                                          today)
+            stale = checks.review_problem(
+                item.source_path,
+                source.line_of("reviewed"),
+                item.reviewed,
+                settings["REVIEW_MAX_AGE_MONTHS"],
+                today,
+            )
             if stale:
                 collector.add(stale)
 

@@ -15,25 +15,37 @@ CLAIMS = [
     (re.compile(r"\bcur(e|es|ed)\b", re.IGNORECASE), "promises a cure", "cur"),
     (re.compile(r"\bguarantee(d|s)?\b", re.IGNORECASE), "promises a result", "guarantee"),
     (re.compile(r"\b100\s?%", re.IGNORECASE), "claims certainty (100%)", "100"),
-    (re.compile(r"\bsafe and effective\b", re.IGNORECASE), "says 'safe and effective'",
-     "safe and effective"),
+    (
+        re.compile(r"\bsafe and effective\b", re.IGNORECASE),
+        "says 'safe and effective'",
+        "safe and effective",
+    ),
     (re.compile(r"\bmiracle\b", re.IGNORECASE), "promises a miracle", "miracle"),
     (re.compile(r"\bproven to\b", re.IGNORECASE), "says 'proven to'", "proven to"),
-    (re.compile(r"\bFDA[- ]approved\b(?=.{0,80}\bketamine\b)|\bketamine\b.{0,80}\bFDA[- ]approved",
-                re.IGNORECASE), "says 'FDA-approved' near 'ketamine' (ketamine is approved only as "
-                "an anaesthetic)", "fda"),
+    (
+        re.compile(
+            r"\bFDA[- ]approved\b(?=.{0,80}\bketamine\b)|\bketamine\b.{0,80}\bFDA[- ]approved",
+            re.IGNORECASE,
+        ),
+        "says 'FDA-approved' near 'ketamine' (ketamine is approved only as an anaesthetic)",
+        "fda",
+    ),
 ]
 # A quotation in a blockquote, or an attribution such as "— a former client".
-TESTIMONIAL = re.compile(r"^\s*>.*[\"“”]|[—–]\s*(a )?(former |happy )?(client|patient)\b",
-                         re.IGNORECASE | re.MULTILINE)
+TESTIMONIAL = re.compile(
+    r"^\s*>.*[\"“”]|[—–]\s*(a )?(former |happy )?(client|patient)\b", re.IGNORECASE | re.MULTILINE
+)
 TESTIMONIAL_MARKS = [">", "\u2014", "\u2013"]  # a blockquote, or an em or en dash
 
 
 def placeholder_settings(settings: dict) -> list[str]:
     """Names in PRACTICE_SETTINGS whose value still holds the placeholder marker."""
     marker = settings["PLACEHOLDER_MARKER"].lower()
-    return [name for name in settings["PRACTICE_SETTINGS"]
-            if marker in str(settings.get(name, "")).lower() or not settings.get(name)]
+    return [
+        name
+        for name in settings["PRACTICE_SETTINGS"]
+        if marker in str(settings.get(name, "")).lower() or not settings.get(name)
+    ]
 
 
 def setting_line(config_path: str, name: str) -> int:
@@ -52,23 +64,34 @@ def placeholder_problems(settings: dict, config_path: str) -> list[Problem]:
     problems = []
     for name in placeholder_settings(settings):
         if name == "SITEURL":
-            problems.append(Problem(config_path, setting_line(config_path, "SITEURL"),
-                                    "SITEURL is not set for publishing", "give the site's "
-                                    "address: SITEURL=https://your-domain make publish"))
+            problems.append(
+                Problem(
+                    config_path,
+                    setting_line(config_path, "SITEURL"),
+                    "SITEURL is not set for publishing",
+                    "give the site's address: SITEURL=https://your-domain make publish",
+                )
+            )
         else:
-            problems.append(Problem(config_path, setting_line(config_path, name),
-                                    f"{name} still holds its placeholder "
-                                    f"({settings.get(name)!r})", f"set {name} in pelicanconf.py "
-                                    "to the real value"))
+            problems.append(
+                Problem(
+                    config_path,
+                    setting_line(config_path, name),
+                    f"{name} still holds its placeholder ({settings.get(name)!r})",
+                    f"set {name} in pelicanconf.py to the real value",
+                )
+            )
     return problems
 
 
-def claim_problems(path: str, body_start: int, body: str, accepted: list[str],
-                   as_errors: bool) -> list[Problem]:
+def claim_problems(
+    path: str, body_start: int, body: str, accepted: list[str], as_errors: bool
+) -> list[Problem]:
     """Risky phrases in a post body, minus those the post's Accept-claims field accepts."""
     lowered = body.lower()
     severity = "error" if as_errors else "warning"
     accepted_lower = [normal(a) for a in accepted]
+
     def line_of(offset: int) -> int:
         return body_start + body.count("\n", 0, offset)
 
@@ -80,17 +103,34 @@ def claim_problems(path: str, body_start: int, body: str, accepted: list[str],
             phrase = match.group(0)
             if any(a in normal(phrase) for a in accepted_lower):
                 continue
-            short = phrase if len(phrase) < 30 else re.search(r"FDA[- ]approved", phrase,
-                                                               re.IGNORECASE).group(0)
-            found.append(Problem(path, line_of(match.start()), f"the post {what}: '{short}'",
-                                 "rephrase without promising results, or, after review, add "
-                                 f"'Accept-claims: {short}' to the post's fields", severity))
+            short = (
+                phrase
+                if len(phrase) < 30
+                else re.search(r"FDA[- ]approved", phrase, re.IGNORECASE).group(0)
+            )
+            found.append(
+                Problem(
+                    path,
+                    line_of(match.start()),
+                    f"the post {what}: '{short}'",
+                    "rephrase without promising results, or, after review, add "
+                    f"'Accept-claims: {short}' to the post's fields",
+                    severity,
+                )
+            )
     if "testimonial" not in accepted_lower and any(m in body for m in TESTIMONIAL_MARKS):
         for match in TESTIMONIAL.finditer(body):
-            found.append(Problem(path, line_of(match.start()), "this looks like a client "
-                                 "testimonial", "remove it (professional codes restrict "
-                                 "testimonials), or add 'Accept-claims: testimonial' after "
-                                 "review", severity))
+            found.append(
+                Problem(
+                    path,
+                    line_of(match.start()),
+                    "this looks like a client testimonial",
+                    "remove it (professional codes restrict "
+                    "testimonials), or add 'Accept-claims: testimonial' after "
+                    "review",
+                    severity,
+                )
+            )
     return sorted(set(found))
 
 
@@ -99,17 +139,22 @@ def normal(phrase: str) -> str:
     return re.sub(r"[\s-]+", " ", phrase.lower())
 
 
-def review_problem(path: str, line: int, reviewed: datetime, months: int,
-                   today: datetime) -> Problem | None:
+def review_problem(
+    path: str, line: int, reviewed: datetime, months: int, today: datetime
+) -> Problem | None:
     """A warning when a post's last review is older than `months`."""
     age = (today.year - reviewed.year) * 12 + today.month - reviewed.month
     if today.day < reviewed.day:
         age -= 1
     if age < months:
         return None
-    return Problem(path, line, f"last reviewed {reviewed:%Y-%m-%d}, more than {months} months "
-                   "ago", "read the post again, update what has changed and set 'Reviewed:' to "
-                   "today's date", "warning")
+    return Problem(
+        path,
+        line,
+        f"last reviewed {reviewed:%Y-%m-%d}, more than {months} months ago",
+        "read the post again, update what has changed and set 'Reviewed:' to today's date",
+        "warning",
+    )
 
 
 def forbidden_in_output(output_path: str, phrases: list[str]) -> list[Problem]:
@@ -123,11 +168,16 @@ def forbidden_in_output(output_path: str, phrases: list[str]) -> list[Problem]:
             path = os.path.join(directory, name)
             with open(path, "rb") as handle:
                 data = handle.read().lower()
-            for phrase, needle in zip(phrases, needles):
+            for phrase, needle in zip(phrases, needles, strict=True):
                 at = data.find(needle)
                 if at >= 0:
-                    problems.append(Problem(path, data.count(b"\n", 0, at) + 1,
-                                            f"the retired crisis number '{phrase}' appears",
-                                            "replace it with 988 (call or text); the old "
-                                            "number is no longer the lifeline"))
+                    problems.append(
+                        Problem(
+                            path,
+                            data.count(b"\n", 0, at) + 1,
+                            f"the retired crisis number '{phrase}' appears",
+                            "replace it with 988 (call or text); the old "
+                            "number is no longer the lifeline",
+                        )
+                    )
     return problems

@@ -30,9 +30,15 @@ from reading.typography import typographic
 # Lists whose items have a page of their own that readers can reach; hidden ones are left out.
 INDEXED_LISTS = ("articles", "drafts", "pages", "draft_pages")
 # Pagefind's ready-made interfaces; our search page uses only pagefind.js and its index.
-UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-                       "pagefind-modular-ui.css", "pagefind-component-ui.js",
-                       "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 STALE_SECONDS = 600
 IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 state: dict = {"process": None, "scratch": None, "generators": []}
@@ -43,9 +49,11 @@ def page_source(item, lang: str) -> str:
     are not searched) and without images (Pagefind would only take their address as meta)."""
     title = typographic(item.title)
     body = IMAGE.sub("", item._content or "")
-    return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
-            f"<title>{title}</title></head><body><h1>{title}</h1>"
-            f"<div data-pagefind-body>{body}</div></body></html>")
+    return (
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body><h1>{title}</h1>"
+        f"<div data-pagefind-body>{body}</div></body></html>"
+    )
 
 
 def write_sources(items, folder: str, lang: str) -> None:
@@ -91,11 +99,13 @@ def start_indexing(static_generator) -> None:
         return  # a build with problems stops before writing; nothing to index
     scratch = state["scratch"] = scratch_folder(settings)
     site = os.path.join(scratch, "site")
-    write_sources(rules.content_items(generators, INDEXED_LISTS), site,
-                  settings.get("DEFAULT_LANG", "en"))
+    write_sources(
+        rules.content_items(generators, INDEXED_LISTS), site, settings.get("DEFAULT_LANG", "en")
+    )
     log = state["log"] = open(os.path.join(scratch, "pagefind.log"), "w+", encoding="utf-8")
     state["process"] = subprocess.Popen(
-        pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log)
+        pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log
+    )
 
 
 def stop_indexing() -> None:
@@ -134,9 +144,12 @@ def wait_for_index(pelican) -> list[Problem]:
         return []
     log = state["log"]
     log.seek(0)
-    problem = Problem(os.path.join(pelican.output_path, "pagefind"), 1, "Pagefind could not "
-                      f"index the site: {log.read().strip()}",
-                      "run the build again; if it repeats, reinstall with `make clean`")
+    problem = Problem(
+        os.path.join(pelican.output_path, "pagefind"),
+        1,
+        f"Pagefind could not index the site: {log.read().strip()}",
+        "run the build again; if it repeats, reinstall with `make clean`",
+    )
     stop_indexing()
     return [problem]
 

@@ -10,13 +10,15 @@ from .headers import csp, netlify_headers
 
 
 def add_meta(pelican) -> None:
-    pelican.settings["CSP_META_CONTENT"] = csp(pelican.settings["CONTENT_SECURITY_POLICY"],
-                                               for_meta=True)
+    pelican.settings["CSP_META_CONTENT"] = csp(
+        pelican.settings["CONTENT_SECURITY_POLICY"], for_meta=True
+    )
 
 
 def write_headers_file(pelican) -> None:
-    base_path = urlsplit(pelican.settings["SITEURL"]).path if "://" in \
-        pelican.settings["SITEURL"] else ""
+    base_path = (
+        urlsplit(pelican.settings["SITEURL"]).path if "://" in pelican.settings["SITEURL"] else ""
+    )
     with open(os.path.join(pelican.output_path, "_headers"), "w", encoding="utf-8") as handle:
         handle.write(netlify_headers(pelican.settings, base_path))
 

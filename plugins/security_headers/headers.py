@@ -7,8 +7,11 @@ META_UNSUPPORTED = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 
 
 def csp(policy: dict[str, str], for_meta: bool = False) -> str:
-    return "; ".join(f"{name} {value}" for name, value in policy.items()
-                     if not (for_meta and name in META_UNSUPPORTED))
+    return "; ".join(
+        f"{name} {value}"
+        for name, value in policy.items()
+        if not (for_meta and name in META_UNSUPPORTED)
+    )
 
 
 def all_headers(settings: dict) -> dict[str, str]:
@@ -26,5 +29,9 @@ def netlify_headers(settings: dict, base_path: str) -> str:
 
 def nginx_headers(settings: dict) -> str:
     """`add_header` lines for nginx, `always` so error pages carry them too."""
-    return "\n".join(f"add_header {name} \"{value}\" always;"
-                     for name, value in all_headers(settings).items()) + "\n"
+    return (
+        "\n".join(
+            f'add_header {name} "{value}" always;' for name, value in all_headers(settings).items()
+        )
+        + "\n"
+    )

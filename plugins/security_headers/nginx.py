@@ -33,9 +33,19 @@ server {{
 """
 
 
-def server_block(settings: dict, base: str = "/", root: str = "/var/www/site",
-                 listen: str = "80", server_name: str = "_") -> str:
+def server_block(
+    settings: dict,
+    base: str = "/",
+    root: str = "/var/www/site",
+    listen: str = "80",
+    server_name: str = "_",
+) -> str:
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     headers = "".join(f"    {line}\n" for line in nginx_headers(settings).splitlines())
-    return TEMPLATE.format(base=base, root=root.rstrip("/"), listen=listen,
-                           server_name=server_name, headers=headers.rstrip("\n"))
+    return TEMPLATE.format(
+        base=base,
+        root=root.rstrip("/"),
+        listen=listen,
+        server_name=server_name,
+        headers=headers.rstrip("\n"),
+    )

@@ -10,8 +10,11 @@ from pelican.plugins.sitemap import sitemap
 
 
 def newest_post_date(generators) -> None:
-    dates = [getattr(a, "modified", None) or a.date
-             for generator in generators for a in getattr(generator, "articles", [])]
+    dates = [
+        getattr(a, "modified", None) or a.date
+        for generator in generators
+        for a in getattr(generator, "articles", [])
+    ]
     if dates:
         sitemap.generator.now = max(dates)
 

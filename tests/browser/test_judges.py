@@ -30,8 +30,9 @@ def test_axe_requests_and_cookies(browser, published_site, kind, scheme):
     page.goto(f"{published_site.siteurl}/{PAGE_TYPES[kind]}")
     page.wait_for_load_state("networkidle")
     page.evaluate(AXE_SOURCE)  # evaluate is not subject to the page's CSP
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                           AXE_TAGS)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert violations == []
     origin = f"http://127.0.0.1:{published_site.port}/"
@@ -48,13 +49,17 @@ def test_reflow_at_320px_and_booking_by_tab(browser, published_site, kind):
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('href')") == \
-                TEST_PRACTICE["BOOKING_URL"]:
+        if (
+            page.evaluate("document.activeElement.getAttribute('href')")
+            == TEST_PRACTICE["BOOKING_URL"]
+        ):
             break
     else:
         pytest.fail("the booking link was not reached with Tab")
-    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
-                          "return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); "
+        "return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert style[0] != "none" and style[1] >= 2
     context.close()
 
@@ -62,13 +67,13 @@ def test_reflow_at_320px_and_booking_by_tab(browser, published_site, kind):
 def test_search_finds_a_word_from_one_seed_post(browser, published_site):
     page = browser.new_page()
     errors = []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.goto(f"{published_site.siteurl}/search/")
     page.fill("#search-input", "firefighter")
     link = page.wait_for_selector("#search-results a", timeout=10000)
-    assert link.get_attribute("href") == \
-        "/blog/posts/what-does-ketamine-feel-like/"
+    assert link.get_attribute("href") == "/blog/posts/what-does-ketamine-feel-like/"
     assert "What does Ketamine feel Like?" in link.inner_text()
     assert page.locator("#search-results li").count() == 1
     assert "1 result for" in page.inner_text("#search-status")

@@ -46,17 +46,31 @@ def nginx_site(tmp_path_factory):
     root = tmp / "www"
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
-    result = build("content", root / "blog", "publishconf.py", extra=TEST_PRACTICE,
-                   env={"SITEURL": siteurl})
+    result = build(
+        "content", root / "blog", "publishconf.py", extra=TEST_PRACTICE, env={"SITEURL": siteurl}
+    )
     assert result.returncode == 0, result.stderr
     settings = read_settings(str(REPO / "pelicanconf.py"))
-    (tmp / "site.conf").write_text(server_block(settings, "/blog/", str(root),
-                                                listen=f"127.0.0.1:{port}"))
+    (tmp / "site.conf").write_text(
+        server_block(settings, "/blog/", str(root), listen=f"127.0.0.1:{port}")
+    )
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user))
-    process = subprocess.Popen([NGINX, "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e",
-                                str(tmp / "error.log"), "-g", "daemon off;"],
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            NGINX,
+            "-c",
+            str(tmp / "nginx.conf"),
+            "-p",
+            str(tmp),
+            "-e",
+            str(tmp / "error.log"),
+            "-g",
+            "daemon off;",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -132,17 +146,27 @@ def test_missing_url_gets_status_404_and_our_page(nginx_site):
 
 def test_precompressed_files_are_served(nginx_site):
     siteurl, folder = nginx_site
-    status, headers, body = fetch(siteurl + "/posts/the-power-of-integration/",
-                                  {"Accept-Encoding": "gzip"})
+    status, headers, body = fetch(
+        siteurl + "/posts/the-power-of-integration/", {"Accept-Encoding": "gzip"}
+    )
     assert status == 200 and headers.get("Content-Encoding") == "gzip"
     # The main config has no `gzip on`: a gzip body can only be the .gz file written at publish.
     assert body == (folder / "posts/the-power-of-integration/index.html.gz").read_bytes()
-    assert gzip.decompress(body) == \
-        (folder / "posts/the-power-of-integration/index.html").read_bytes()
+    assert (
+        gzip.decompress(body) == (folder / "posts/the-power-of-integration/index.html").read_bytes()
+    )
 
 
-PAGE_TYPES = ["", "posts/the-power-of-integration/", "about/", "topics/integration/",
-              "tags/kap/", "archives/", "no-such-page/", "search/"]
+PAGE_TYPES = [
+    "",
+    "posts/the-power-of-integration/",
+    "about/",
+    "topics/integration/",
+    "tags/kap/",
+    "archives/",
+    "no-such-page/",
+    "search/",
+]
 
 
 def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
@@ -150,8 +174,10 @@ def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
     page = browser.new_page()
     messages = []
     page.on("console", lambda message: messages.append(message.text))
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('CSP violation: ' + e.violatedDirective))")
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('CSP violation: ' + e.violatedDirective))"
+    )
     for path in PAGE_TYPES:
         page.goto(f"{siteurl}/{path}")
         page.wait_for_load_state("networkidle")
@@ -159,5 +185,7 @@ def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
     page.wait_for_selector("#search-results a", timeout=10000)
     violations = [m for m in messages if "Content Security Policy" in m or "CSP violation" in m]
     assert violations == []
-    assert page.locator("#search-results a").first.get_attribute("href") == \
-        "/blog/posts/what-does-ketamine-feel-like/"
+    assert (
+        page.locator("#search-results a").first.get_attribute("href")
+        == "/blog/posts/what-does-ketamine-feel-like/"
+    )

@@ -33,9 +33,14 @@ def test_make_post_without_title_explains(repo):
 @pytest.fixture
 def dev_server(repo):
     port = free_port()
-    process = subprocess.Popen([str(repo / ".venv/bin/invoke"), "serve", "--port", str(port)],
-                               cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [str(repo / ".venv/bin/invoke"), "serve", "--port", str(port)],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}/"
     if not wait_for(url, 60):
         os.killpg(process.pid, signal.SIGKILL)
@@ -51,8 +56,11 @@ def test_saving_a_post_reloads_the_open_page(repo, dev_server, page):
     page.goto(dev_server + "posts/what-does-ketamine-feel-like/")
     page.wait_for_function("() => document.querySelector('script[src=\"/__livereload.js\"]')")
     page.wait_for_timeout(300)  # let the event stream connect
-    post.write_text(post.read_text().replace("Everyone’s experience is different",
-                                             "Everyone’s experience is LIVE-EDITED"))
+    post.write_text(
+        post.read_text().replace(
+            "Everyone’s experience is different", "Everyone’s experience is LIVE-EDITED"
+        )
+    )
     page.wait_for_selector("text=LIVE-EDITED", timeout=15000)
     # A mistake shows in the page, and the last good build stays served.
     post.write_text(post.read_text().replace("Date: 2026-11-24 09:00", "Date: Feb 2024"))

@@ -14,9 +14,22 @@ BUDGET = 14 * 1024
 
 
 def test_nu_html_checker_reports_no_errors(published_site):
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html",
-                             "--also-check-css", "--format", "gnu", str(published_site.folder)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--skip-non-html",
+            "--also-check-css",
+            "--format",
+            "gnu",
+            str(published_site.folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout + result.stderr == ""
 
@@ -27,8 +40,10 @@ def gzipped(data: bytes) -> int:
 
 def test_every_page_with_its_css_fits_one_round_trip(published_site):
     css = gzipped((published_site.folder / "theme/css/main.css").read_bytes())
-    sizes = {p.relative_to(published_site.folder): gzipped(p.read_bytes()) + css
-             for p in html_files(published_site.folder)}
+    sizes = {
+        p.relative_to(published_site.folder): gzipped(p.read_bytes()) + css
+        for p in html_files(published_site.folder)
+    }
     too_big = {str(p): s for p, s in sizes.items() if s > BUDGET}
     assert too_big == {}
 
@@ -42,7 +57,7 @@ def test_no_script_on_reading_pages_and_nothing_inline(published_site):
         relative = str(path.relative_to(published_site.folder))
         scripts = EXECUTABLE_SCRIPT.findall(html)
         if relative == "search/index.html":
-            assert len(scripts) == 1 and 'src="' in html.split("<script type=\"module\"")[1]
+            assert len(scripts) == 1 and 'src="' in html.split('<script type="module"')[1]
         else:
             assert scripts == [], relative
         assert not re.search(r"\sstyle\s*=", html), relative

@@ -20,10 +20,15 @@ def test_disclaimer_and_practice_footer_on_every_article(published_site):
     for path in (published_site.folder / "posts").glob("*/index.html"):
         text = page_text(path.read_text(encoding="utf-8"))
         assert "general education, not medical or psychological advice" in text
-        for name in ["THERAPIST_NAME", "LICENSE_TYPE", "LICENSE_NUMBER", "LICENSE_STATES",
-                     "TELEHEALTH_STATES"]:
+        for name in [
+            "THERAPIST_NAME",
+            "LICENSE_TYPE",
+            "LICENSE_NUMBER",
+            "LICENSE_STATES",
+            "TELEHEALTH_STATES",
+        ]:
             assert TEST_PRACTICE[name] in text, (path, name)
-        assert f'{published_site.siteurl}/good-faith-estimate/' in path.read_text()
+        assert f"{published_site.siteurl}/good-faith-estimate/" in path.read_text()
 
 
 def test_no_placeholder_reaches_a_published_file(published_site):
@@ -43,7 +48,8 @@ def test_preview_marks_placeholders(preview_site):
 def test_the_retired_lifeline_number_fails_the_build(tmp_path):
     content = copy_content(tmp_path)
     (content / "posts" / "old.md").write_text(
-        "Title: Old\nDate: 2024-03-05\nSummary: S.\n\nCall 1-800-273-8255 any time.\n")
+        "Title: Old\nDate: 2024-03-05\nSummary: S.\n\nCall 1-800-273-8255 any time.\n"
+    )
     result = build(content, tmp_path / "out", extra={"SEARCH_INDEX": False})
     assert result.returncode == 2
     assert "posts/old/index.html:" in result.stderr
@@ -53,16 +59,24 @@ def test_the_retired_lifeline_number_fails_the_build(tmp_path):
 def test_content_note_before_the_body_and_in_the_feed(tmp_path):
     content = copy_content(tmp_path)
     (content / "posts" / "noted.md").write_text(
-        "Title: Noted\nDate: 2024-03-05\nSummary: S.\nContent-note: suicide, trauma\n\nBody.\n")
-    result = build(content, tmp_path / "out", "publishconf.py", extra=TEST_PRACTICE,
-                   env={"SITEURL": "https://example.org"})
+        "Title: Noted\nDate: 2024-03-05\nSummary: S.\nContent-note: suicide, trauma\n\nBody.\n"
+    )
+    result = build(
+        content,
+        tmp_path / "out",
+        "publishconf.py",
+        extra=TEST_PRACTICE,
+        env={"SITEURL": "https://example.org"},
+    )
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/posts/noted/index.html").read_text()
     body = html.split("data-pagefind-body>", 1)[1].lstrip()
-    assert body.startswith('<p class="content-note"><strong>Content note:</strong> suicide, '
-                           'trauma</p>')
-    entry = next(e for e in feedparser.parse(str(tmp_path / "out/atom.xml")).entries
-                 if e.title == "Noted")
+    assert body.startswith(
+        '<p class="content-note"><strong>Content note:</strong> suicide, trauma</p>'
+    )
+    entry = next(
+        e for e in feedparser.parse(str(tmp_path / "out/atom.xml")).entries if e.title == "Noted"
+    )
     assert page_text(entry.content[0].value).startswith("Content note: suicide, trauma")
 
 
@@ -76,24 +90,37 @@ def test_claims_warn_in_preview_and_stop_a_publish(tmp_path):
     assert preview.returncode == 0
     line = f"{content / 'posts' / 'claim.md'}:5: warning: the post promises a cure: 'cure'"
     assert line in preview.stderr
-    publish = build(content, tmp_path / "publish", "publishconf.py", extra=TEST_PRACTICE,
-                    env={"SITEURL": "https://example.org"})
+    publish = build(
+        content,
+        tmp_path / "publish",
+        "publishconf.py",
+        extra=TEST_PRACTICE,
+        env={"SITEURL": "https://example.org"},
+    )
     assert publish.returncode == 2
     assert f"{content / 'posts' / 'claim.md'}:5: the post promises a cure" in publish.stderr
     (content / "posts" / "claim.md").write_text(CLAIM.format(extra="Accept-claims: cure\n"))
-    accepted = build(content, tmp_path / "accepted", "publishconf.py", extra=TEST_PRACTICE,
-                     env={"SITEURL": "https://example.org"})
+    accepted = build(
+        content,
+        tmp_path / "accepted",
+        "publishconf.py",
+        extra=TEST_PRACTICE,
+        env={"SITEURL": "https://example.org"},
+    )
     assert accepted.returncode == 0, accepted.stderr
 
 
 def test_old_review_warns_and_shows_last_reviewed(tmp_path):
     content = copy_content(tmp_path)
     (content / "posts" / "old-review.md").write_text(
-        "Title: Old review\nDate: 2024-03-05\nSummary: S.\nReviewed: 2020-01-15\n\nText.\n")
+        "Title: Old review\nDate: 2024-03-05\nSummary: S.\nReviewed: 2020-01-15\n\nText.\n"
+    )
     result = build(content, tmp_path / "out", extra={"SEARCH_INDEX": False})
     assert result.returncode == 0
-    assert f"{content / 'posts' / 'old-review.md'}:4: warning: last reviewed 2020-01-15" \
+    assert (
+        f"{content / 'posts' / 'old-review.md'}:4: warning: last reviewed 2020-01-15"
         in result.stderr
+    )
     html = (tmp_path / "out/posts/old-review/index.html").read_text()
     assert "Last reviewed" in page_text(html) and 'datetime="2020-01-15' in html
 

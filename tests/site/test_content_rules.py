@@ -12,79 +12,195 @@ def post(fields: str, body: str = "Some text.") -> str:
 
 # name, files to add under content/posts (name -> text or bytes), expected (file, line, phrase)
 CASES = [
-    ("missing title", {"a.md": post("Date: 2024-03-05\nSummary: S.")},
-     [("a.md", 1, "required field 'Title' is missing")]),
-    ("empty title", {"a.md": post("Title:\nDate: 2024-03-05\nSummary: S.")},
-     [("a.md", 1, "field 'Title' is empty")]),
-    ("missing date", {"a.md": post("Title: A\nSummary: S.")},
-     [("a.md", 1, "required field 'Date' is missing")]),
-    ("empty date", {"a.md": post("Title: A\nDate:\nSummary: S.")},
-     [("a.md", 2, "field 'Date' is empty")]),
-    ("missing summary", {"a.md": post("Title: A\nDate: 2024-03-05")},
-     [("a.md", 1, "required field 'Summary' is missing")]),
-    ("empty summary", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary:")},
-     [("a.md", 3, "field 'Summary' is empty")]),
-    ("misspelt Title", {"a.md": post("Tittle: A\nTitle: A\nDate: 2024-03-05\nSummary: S.")},
-     [("a.md", 1, "unknown field 'Tittle'. Fix: did you mean 'Title'?")]),
-    ("misspelt Status", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.\nStauts: draft")},
-     [("a.md", 4, "unknown field 'Stauts'. Fix: did you mean 'Status'?")]),
-    ("unknown status", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.\nStatus: publish")},
-     [("a.md", 4, "Status 'publish' is not one this site knows")]),
-    ("month and year", {"a.md": post("Title: A\nDate: Feb 2024\nSummary: S.")},
-     [("a.md", 2, "Date 'Feb 2024' is not a full, real date")]),
-    ("US date", {"a.md": post("Title: A\nDate: 03/04/2024\nSummary: S.")},
-     [("a.md", 2, "Date '03/04/2024' is not a full, real date")]),
-    ("impossible date", {"a.md": post("Title: A\nDate: 2024-31-02\nSummary: S.")},
-     [("a.md", 2, "Date '2024-31-02' is not a full, real date")]),
-    ("words for a date", {"a.md": post("Title: A\nDate: next tuesday\nSummary: S.")},
-     [("a.md", 2, "Date 'next tuesday' is not a full, real date")]),
-    ("bad review date", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.\nReviewed: soon")},
-     [("a.md", 4, "Reviewed 'soon' is not a full, real date")]),
-    ("not UTF-8", {"a.md": b"Title: A\nDate: 2024-03-05\nSummary: S.\n\nCaf\xe9 au lait.\n"},
-     [("a.md", 5, "not saved as UTF-8")]),
+    (
+        "missing title",
+        {"a.md": post("Date: 2024-03-05\nSummary: S.")},
+        [("a.md", 1, "required field 'Title' is missing")],
+    ),
+    (
+        "empty title",
+        {"a.md": post("Title:\nDate: 2024-03-05\nSummary: S.")},
+        [("a.md", 1, "field 'Title' is empty")],
+    ),
+    (
+        "missing date",
+        {"a.md": post("Title: A\nSummary: S.")},
+        [("a.md", 1, "required field 'Date' is missing")],
+    ),
+    (
+        "empty date",
+        {"a.md": post("Title: A\nDate:\nSummary: S.")},
+        [("a.md", 2, "field 'Date' is empty")],
+    ),
+    (
+        "missing summary",
+        {"a.md": post("Title: A\nDate: 2024-03-05")},
+        [("a.md", 1, "required field 'Summary' is missing")],
+    ),
+    (
+        "empty summary",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary:")},
+        [("a.md", 3, "field 'Summary' is empty")],
+    ),
+    (
+        "misspelt Title",
+        {"a.md": post("Tittle: A\nTitle: A\nDate: 2024-03-05\nSummary: S.")},
+        [("a.md", 1, "unknown field 'Tittle'. Fix: did you mean 'Title'?")],
+    ),
+    (
+        "misspelt Status",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.\nStauts: draft")},
+        [("a.md", 4, "unknown field 'Stauts'. Fix: did you mean 'Status'?")],
+    ),
+    (
+        "unknown status",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.\nStatus: publish")},
+        [("a.md", 4, "Status 'publish' is not one this site knows")],
+    ),
+    (
+        "month and year",
+        {"a.md": post("Title: A\nDate: Feb 2024\nSummary: S.")},
+        [("a.md", 2, "Date 'Feb 2024' is not a full, real date")],
+    ),
+    (
+        "US date",
+        {"a.md": post("Title: A\nDate: 03/04/2024\nSummary: S.")},
+        [("a.md", 2, "Date '03/04/2024' is not a full, real date")],
+    ),
+    (
+        "impossible date",
+        {"a.md": post("Title: A\nDate: 2024-31-02\nSummary: S.")},
+        [("a.md", 2, "Date '2024-31-02' is not a full, real date")],
+    ),
+    (
+        "words for a date",
+        {"a.md": post("Title: A\nDate: next tuesday\nSummary: S.")},
+        [("a.md", 2, "Date 'next tuesday' is not a full, real date")],
+    ),
+    (
+        "bad review date",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.\nReviewed: soon")},
+        [("a.md", 4, "Reviewed 'soon' is not a full, real date")],
+    ),
+    (
+        "not UTF-8",
+        {"a.md": b"Title: A\nDate: 2024-03-05\nSummary: S.\n\nCaf\xe9 au lait.\n"},
+        [("a.md", 5, "not saved as UTF-8")],
+    ),
     ("empty file", {"a.md": ""}, [("a.md", 1, "the file is empty")]),
-    ("blank line first", {"a.md": "\n" + post("Title: A\nDate: 2024-03-05\nSummary: S.")},
-     [("a.md", 1, "starts with 1 blank line")]),
-    ("YAML front matter", {"a.md": "---\ntitle: A\ndate: 2024-03-05\n---\n\nText.\n"},
-     [("a.md", 1, "YAML front matter")]),
-    ("same slug, other case", {"a.md": post("Title: Same Title\nDate: 2024-03-05\nSummary: S."),
-                               "b.md": post("Title: same title\nDate: 2024-03-06\nSummary: S.")},
-     [("a.md", 1, "the address 'same-title' is used by 2 files"),
-      ("b.md", 1, "the address 'same-title' is used by 2 files")]),
-    ("explicit slug clash", {"a.md": post("Title: First\nDate: 2024-03-05\nSummary: S."),
-                             "b.md": post("Title: B\nSlug: First\nDate: 2024-03-05\nSummary: S.")},
-     [("a.md", 1, "the address 'first' is used by 2 files"),
-      ("b.md", 2, "the address 'first' is used by 2 files")]),
-    ("emoji title", {"a.md": post("Title: 🌿🌿\nDate: 2024-03-05\nSummary: S.")},
-     [("a.md", 1, "gives an empty web address")]),
-    ("missing linked post", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                          "See [this]({filename}no-such-post.md).")},
-     [("a.md", 5, "{filename}no-such-post.md points to a file that does not exist")]),
-    ("missing image", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                    "![A calm lake]({static}/images/lake.jpg)")},
-     [("a.md", 5, "{static}/images/lake.jpg points to a file that does not exist")]),
-    ("image without alt", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                        "![]({static}/images/social-card.png)")},
-     [("a.md", 5, "has no alt text")]),
-    ("image outside static", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                           "![A card](images/social-card.png)")},
-     [("a.md", 5, "is not linked with {static}")]),
-    ("script tag", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                 "<script>alert(1)</script>")},
-     [("a.md", 5, "contains a <script> tag")]),
-    ("iframe", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                             '<iframe src="https://example.org/"></iframe>')},
-     [("a.md", 5, "contains an <iframe>")]),
-    ("javascript link", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                      "[click](javascript:alert(1))")},
-     [("a.md", 5, "contains a javascript: link")]),
-    ("long summary", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: " + "word " * 40)},
-     [("a.md", 3, "the Summary is 199 characters")]),
-    ("not a .md file", {"notes.txt": "Title: A\n"},
-     [("notes.txt", 1, "its name does not end in .md")]),
-    ("broken link after rendering", {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.",
-                                                  "Intro.\n\nSee [old post](/posts/gone/).")},
-     [("a.md", 7, "the link /posts/gone/ leads to no page")]),
+    (
+        "blank line first",
+        {"a.md": "\n" + post("Title: A\nDate: 2024-03-05\nSummary: S.")},
+        [("a.md", 1, "starts with 1 blank line")],
+    ),
+    (
+        "YAML front matter",
+        {"a.md": "---\ntitle: A\ndate: 2024-03-05\n---\n\nText.\n"},
+        [("a.md", 1, "YAML front matter")],
+    ),
+    (
+        "same slug, other case",
+        {
+            "a.md": post("Title: Same Title\nDate: 2024-03-05\nSummary: S."),
+            "b.md": post("Title: same title\nDate: 2024-03-06\nSummary: S."),
+        },
+        [
+            ("a.md", 1, "the address 'same-title' is used by 2 files"),
+            ("b.md", 1, "the address 'same-title' is used by 2 files"),
+        ],
+    ),
+    (
+        "explicit slug clash",
+        {
+            "a.md": post("Title: First\nDate: 2024-03-05\nSummary: S."),
+            "b.md": post("Title: B\nSlug: First\nDate: 2024-03-05\nSummary: S."),
+        },
+        [
+            ("a.md", 1, "the address 'first' is used by 2 files"),
+            ("b.md", 2, "the address 'first' is used by 2 files"),
+        ],
+    ),
+    (
+        "emoji title",
+        {"a.md": post("Title: 🌿🌿\nDate: 2024-03-05\nSummary: S.")},
+        [("a.md", 1, "gives an empty web address")],
+    ),
+    (
+        "missing linked post",
+        {
+            "a.md": post(
+                "Title: A\nDate: 2024-03-05\nSummary: S.", "See [this]({filename}no-such-post.md)."
+            )
+        },
+        [("a.md", 5, "{filename}no-such-post.md points to a file that does not exist")],
+    ),
+    (
+        "missing image",
+        {
+            "a.md": post(
+                "Title: A\nDate: 2024-03-05\nSummary: S.",
+                "![A calm lake]({static}/images/lake.jpg)",
+            )
+        },
+        [("a.md", 5, "{static}/images/lake.jpg points to a file that does not exist")],
+    ),
+    (
+        "image without alt",
+        {
+            "a.md": post(
+                "Title: A\nDate: 2024-03-05\nSummary: S.", "![]({static}/images/social-card.png)"
+            )
+        },
+        [("a.md", 5, "has no alt text")],
+    ),
+    (
+        "image outside static",
+        {
+            "a.md": post(
+                "Title: A\nDate: 2024-03-05\nSummary: S.", "![A card](images/social-card.png)"
+            )
+        },
+        [("a.md", 5, "is not linked with {static}")],
+    ),
+    (
+        "script tag",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.", "<script>alert(1)</script>")},
+        [("a.md", 5, "contains a <script> tag")],
+    ),
+    (
+        "iframe",
+        {
+            "a.md": post(
+                "Title: A\nDate: 2024-03-05\nSummary: S.",
+                '<iframe src="https://example.org/"></iframe>',
+            )
+        },
+        [("a.md", 5, "contains an <iframe>")],
+    ),
+    (
+        "javascript link",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: S.", "[click](javascript:alert(1))")},
+        [("a.md", 5, "contains a javascript: link")],
+    ),
+    (
+        "long summary",
+        {"a.md": post("Title: A\nDate: 2024-03-05\nSummary: " + "word " * 40)},
+        [("a.md", 3, "the Summary is 199 characters")],
+    ),
+    (
+        "not a .md file",
+        {"notes.txt": "Title: A\n"},
+        [("notes.txt", 1, "its name does not end in .md")],
+    ),
+    (
+        "broken link after rendering",
+        {
+            "a.md": post(
+                "Title: A\nDate: 2024-03-05\nSummary: S.", "Intro.\n\nSee [old post](/posts/gone/)."
+            )
+        },
+        [("a.md", 7, "the link /posts/gone/ leads to no page")],
+    ),
 ]
 
 
@@ -125,8 +241,9 @@ def test_a_template_error_names_template_line_and_post(tmp_path):
 
     shutil.copytree(REPO / "theme", theme)
     article = theme / "templates" / "article.html"
-    article.write_text(article.read_text().replace("{{ article.reading_time }}",
-                                                   "{{ article.no_such_field }}", 1))
+    article.write_text(
+        article.read_text().replace("{{ article.reading_time }}", "{{ article.no_such_field }}", 1)
+    )
     meta = theme / "templates" / "partials" / "article_meta.html"
     meta.write_text(meta.read_text().replace("article.reading_time", "article.no_such_field"))
     result = build(content, tmp_path / "out", extra={"THEME": str(theme), "SEARCH_INDEX": False})

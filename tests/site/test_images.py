@@ -12,9 +12,15 @@ def test_responsive_images(tmp_path):
     (content / "posts" / "pictures.md").write_text(
         "Title: Pictures\nDate: 2024-03-05\nSummary: S.\n\n"
         "![A quiet room]({static}/images/room.jpg)\n\nText.\n\n"
-        "![The same room again]({static}/images/room.jpg)\n")
-    result = build(content, tmp_path / "out", "publishconf.py", extra=TEST_PRACTICE,
-                   env={"SITEURL": "https://example.org/blog"})
+        "![The same room again]({static}/images/room.jpg)\n"
+    )
+    result = build(
+        content,
+        tmp_path / "out",
+        "publishconf.py",
+        extra=TEST_PRACTICE,
+        env={"SITEURL": "https://example.org/blog"},
+    )
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/posts/pictures/index.html").read_text()
     images = re.findall(r"<img\b[^>]*>", html)
@@ -23,9 +29,9 @@ def test_responsive_images(tmp_path):
     assert 'alt="A quiet room"' in first and 'width="1600" height="900"' in first
     assert 'loading="eager"' in first and 'loading="lazy"' in second
     srcset = re.search(r'srcset="([^"]*)"', first).group(1).split(", ")
-    assert srcset == [f"https://example.org/blog/images/derivatives/{w}/room.jpg {w}w"
-                      for w in (480, 800, 1200)] + \
-        ["https://example.org/blog/images/room.jpg 1600w"]
+    assert srcset == [
+        f"https://example.org/blog/images/derivatives/{w}/room.jpg {w}w" for w in (480, 800, 1200)
+    ] + ["https://example.org/blog/images/room.jpg 1600w"]
     for width in (480, 800, 1200):
         with Image.open(tmp_path / f"out/images/derivatives/{width}/room.jpg") as copy:
             assert copy.size == (width, round(900 * width / 1600))

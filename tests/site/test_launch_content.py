@@ -14,8 +14,10 @@ def seed_posts() -> dict[str, list[str]]:
     lines = [line.strip() for line in files[0].read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if line and line != "Blog"]  # "Blog" is the old site's menu
     split = lines.index(SECOND_TITLE)
-    return {"the-power-of-integration": lines[:split],
-            "what-does-ketamine-feel-like": lines[split:]}
+    return {
+        "the-power-of-integration": lines[:split],
+        "what-does-ketamine-feel-like": lines[split:],
+    }
 
 
 def normalise(text: str) -> str:
@@ -36,20 +38,27 @@ def test_every_seed_line_is_on_the_page_in_order(published_site, slug):
 
 def test_first_post_links_to_the_two_articles(published_site):
     html = published_site.read("posts/the-power-of-integration/index.html")
-    for slug in ["how-ketamine-rewires-the-brain", "the-ultimate-guide-to-ketamine-assisted-therapy"]:
+    for slug in [
+        "how-ketamine-rewires-the-brain",
+        "the-ultimate-guide-to-ketamine-assisted-therapy",
+    ]:
         assert f'href="{published_site.siteurl}/posts/{slug}/"' in html
         assert (published_site.folder / "posts" / slug / "index.html").is_file()
 
 
 def test_written_articles_cite_primary_sources(published_site):
-    for slug in ["how-ketamine-rewires-the-brain", "the-ultimate-guide-to-ketamine-assisted-therapy"]:
+    for slug in [
+        "how-ketamine-rewires-the-brain",
+        "the-ultimate-guide-to-ketamine-assisted-therapy",
+    ]:
         html = published_site.read(f"posts/{slug}/index.html")
         sources = re.findall(r'href="(https://(?:doi\.org|www\.fda\.gov)/[^"]+)"', html)
         assert len(sources) >= 3, f"{slug} cites too few primary sources: {sources}"
 
 
-@pytest.mark.parametrize("page", ["about", "how-kap-works-here", "crisis", "privacy",
-                                  "good-faith-estimate"])
+@pytest.mark.parametrize(
+    "page", ["about", "how-kap-works-here", "crisis", "privacy", "good-faith-estimate"]
+)
 def test_pages_exist(published_site, page):
     assert "<h1>" in published_site.read(f"{page}/index.html")
 

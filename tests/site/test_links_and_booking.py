@@ -35,15 +35,19 @@ def test_booking_links_and_external_links_everywhere(published_site):
                 assert attribute(tag, "referrerpolicy") == "no-referrer", (path, tag)
             if href.startswith("http") and not href.startswith(published_site.siteurl):
                 external += 1
-                assert {"noopener", "noreferrer"} <= set((attribute(tag, "rel") or "").split()), \
-                    (path, tag)
+                assert {"noopener", "noreferrer"} <= set((attribute(tag, "rel") or "").split()), (
+                    path,
+                    tag,
+                )
     assert external > 20  # the sources and the booking links were really seen
 
 
 def test_booking_form_in_markdown_renders_to_the_setting(published_site):
     html = published_site.read("posts/what-does-ketamine-feel-like/index.html")
-    assert f'<a href="{TEST_PRACTICE["BOOKING_URL"]}" rel="noopener noreferrer" ' \
-           'referrerpolicy="no-referrer">click the link here</a>' in html
+    assert (
+        f'<a href="{TEST_PRACTICE["BOOKING_URL"]}" rel="noopener noreferrer" '
+        'referrerpolicy="no-referrer">click the link here</a>' in html
+    )
     assert "{booking}" not in html
 
 

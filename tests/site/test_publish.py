@@ -11,8 +11,7 @@ from helpers import make, repo_copy, search_records, tree_digest
 
 SITEURL = "https://example.org/blog"
 DRAFT = "Title: Private draft\nDate: 2024-03-05\nSummary: Not ready.\nStatus: draft\n\nSecret.\n"
-FUTURE = ("Title: Scheduled post\nDate: 2999-01-01 09:00\nSummary: Not yet.\n\n"
-          "Scheduled words.\n")
+FUTURE = "Title: Scheduled post\nDate: 2999-01-01 09:00\nSummary: Not yet.\n\nScheduled words.\n"
 
 
 @pytest.fixture
@@ -28,8 +27,15 @@ def test_publish_writes_the_expected_root_files(repo):
     result = publish(repo)
     assert result.returncode == 0, result.stderr
     names = {p.name for p in (repo / "output").iterdir()}
-    assert {"index.html", "404.html", "sitemap.xml", "atom.xml", "rss.xml", "robots.txt",
-            "_headers"} <= names
+    assert {
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "atom.xml",
+        "rss.xml",
+        "robots.txt",
+        "_headers",
+    } <= names
 
 
 def test_drafts_and_scheduled_posts_never_reach_the_publish(repo):
@@ -68,9 +74,19 @@ def test_publish_refuses_placeholders_and_names_each(tmp_path):
     repo = project_copy(tmp_path / "repo")  # the settings as committed: placeholders
     result = make(repo, "publish", env={"SITEURL": ""})
     assert result.returncode != 0
-    for name in ["THERAPIST_NAME", "THERAPIST_CREDENTIALS", "LICENSE_TYPE", "LICENSE_NUMBER",
-                 "LICENSE_STATES", "TELEHEALTH_STATES", "PRACTICE_NAME", "PRACTICE_LOCATION",
-                 "CONTACT_EMAIL", "BOOKING_URL", "SITEURL"]:
+    for name in [
+        "THERAPIST_NAME",
+        "THERAPIST_CREDENTIALS",
+        "LICENSE_TYPE",
+        "LICENSE_NUMBER",
+        "LICENSE_STATES",
+        "TELEHEALTH_STATES",
+        "PRACTICE_NAME",
+        "PRACTICE_LOCATION",
+        "CONTACT_EMAIL",
+        "BOOKING_URL",
+        "SITEURL",
+    ]:
         assert f": {name} " in result.stderr or f"{name} is not set" in result.stderr, name
     assert "pelicanconf.py:" in result.stderr
     assert not (repo / "output").exists()
@@ -107,10 +123,15 @@ def test_publish_replaces_the_folder_a_symlink_points_to(repo):
 
 
 def kill_publish_at(repo, delay: float) -> None:
-    process = subprocess.Popen(["make", "--no-print-directory", "publish"], cwd=repo,
-                               env={**os.environ, "SITEURL": SITEURL}, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "publish"],
+        cwd=repo,
+        env={**os.environ, "SITEURL": SITEURL},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     time.sleep(delay)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()

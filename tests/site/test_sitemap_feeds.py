@@ -9,14 +9,18 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
 
 def article_urls(site) -> set[str]:
-    return {f"{site.siteurl}/posts/{p.parent.name}/"
-            for p in (site.folder / "posts").glob("*/index.html")}
+    return {
+        f"{site.siteurl}/posts/{p.parent.name}/"
+        for p in (site.folder / "posts").glob("*/index.html")
+    }
 
 
 def test_sitemap_lists_every_article_and_page(published_site):
     locs = {e.text for e in ET.parse(published_site.folder / "sitemap.xml").iter(SITEMAP_NS)}
-    pages = {f"{published_site.siteurl}/{name}/" for name in
-             ["about", "how-kap-works-here", "crisis", "privacy", "good-faith-estimate"]}
+    pages = {
+        f"{published_site.siteurl}/{name}/"
+        for name in ["about", "how-kap-works-here", "crisis", "privacy", "good-faith-estimate"]
+    }
     assert article_urls(published_site) | pages <= locs
     assert all(loc.startswith(published_site.siteurl + "/") for loc in locs)
     assert not any("404" in loc or "/drafts/" in loc for loc in locs)
@@ -36,10 +40,17 @@ def test_robots_points_to_the_sitemap(published_site):
 def test_a_script_in_a_title_is_shown_as_text(tmp_path):
     content = copy_content(tmp_path)
     (content / "posts" / "scripted.md").write_text(
-        "Title: <script>alert(1)</script> & \"quoted\"\nSlug: scripted\nDate: 2024-01-02\n"
-        "Summary: A title with markup in it.\n\nBody.\n", encoding="utf-8")
-    result = build(content, tmp_path / "out", "publishconf.py", extra=TEST_PRACTICE,
-                   env={"SITEURL": "https://example.org"})
+        'Title: <script>alert(1)</script> & "quoted"\nSlug: scripted\nDate: 2024-01-02\n'
+        "Summary: A title with markup in it.\n\nBody.\n",
+        encoding="utf-8",
+    )
+    result = build(
+        content,
+        tmp_path / "out",
+        "publishconf.py",
+        extra=TEST_PRACTICE,
+        env={"SITEURL": "https://example.org"},
+    )
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "posts" / "scripted" / "index.html").read_text()
     assert "<script>alert(1)</script>" not in html

@@ -1,16 +1,26 @@
 """Pure pieces of the content rules."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from content_rules.frontmatter import parse
 from content_rules.output_checks import resolve
 from content_rules.problems import Problem
 from content_rules.source_checks import parse_date, slug_of
-from urllib.parse import urlsplit
 
 
-@pytest.mark.parametrize("value,ok", [("2024-03-05", True), ("2024-03-05 10:00", True),
-                                      ("2024-03-05T10:00:30+02:00", True), ("2024-02-30", False),
-                                      ("20240305", False), ("Feb 2024", False), ("", False)])
+@pytest.mark.parametrize(
+    "value,ok",
+    [
+        ("2024-03-05", True),
+        ("2024-03-05 10:00", True),
+        ("2024-03-05T10:00:30+02:00", True),
+        ("2024-02-30", False),
+        ("20240305", False),
+        ("Feb 2024", False),
+        ("", False),
+    ],
+)
 def test_parse_date_accepts_only_full_real_iso_dates(value, ok):
     assert (parse_date(value) is not None) is ok
 
@@ -23,8 +33,14 @@ def test_frontmatter_keeps_line_numbers_and_continuations():
 
 
 def test_slug_is_case_insensitive_and_prefers_slug_field():
-    settings = {"SLUG_REGEX_SUBSTITUTIONS": [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
-                                             (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]}
+    settings = {
+        "SLUG_REGEX_SUBSTITUTIONS": [
+            (r"[^\w\s-]", ""),
+            (r"(?u)\A\s*", ""),
+            (r"(?u)\s*\Z", ""),
+            (r"[-\s]+", "-"),
+        ]
+    }
     assert slug_of(parse("a.md", "Title: Hello World\n"), settings) == "hello-world"
     assert slug_of(parse("a.md", "Title: X\nSlug: Other-Name\n"), settings) == "other-name"
 
@@ -34,13 +50,16 @@ def test_problem_format_is_path_line_message_fix():
     assert str(problem) == "content/posts/a.md:3: the field 'X' is empty. Fix: write a value"
 
 
-@pytest.mark.parametrize("page,url,expected", [
-    ("posts/a/index.html", "../b/", "posts/b/"),
-    ("index.html", "https://example.org/blog/about/", "about/"),
-    ("index.html", "https://other.example/x", None),
-    ("index.html", "/elsewhere/", "\0outside:/elsewhere/"),
-    ("index.html", "mailto:a@b.c", None),
-])
+@pytest.mark.parametrize(
+    "page,url,expected",
+    [
+        ("posts/a/index.html", "../b/", "posts/b/"),
+        ("index.html", "https://example.org/blog/about/", "about/"),
+        ("index.html", "https://other.example/x", None),
+        ("index.html", "/elsewhere/", "\0outside:/elsewhere/"),
+        ("index.html", "mailto:a@b.c", None),
+    ],
+)
 def test_resolve_maps_links_to_output_paths(page, url, expected):
     assert resolve(page, url, urlsplit("https://example.org/blog")) == expected
 
@@ -54,6 +73,5 @@ def test_steps_that_change_the_site_run_after_the_checks_that_read_it(tmp_path, 
     monkeypatch.setattr(rules, "after_writing_checks", [lambda p: order.append("check") or []])
     monkeypatch.setattr(rules, "after_checks_steps", [lambda p: order.append("step")])
     (tmp_path / "index.html").write_text("<p>Home</p>")
-    rules.check_written_site(SimpleNamespace(output_path=str(tmp_path),
-                                             settings={"SITEURL": ""}))
+    rules.check_written_site(SimpleNamespace(output_path=str(tmp_path), settings={"SITEURL": ""}))
     assert order == ["check", "step"]

@@ -1,25 +1,29 @@
 """The plain-text shortcut in the Markdown workers changes speed, never output."""
 
 import pytest
-from markdown import Markdown
-
 from helpers import REPO
+from markdown import Markdown
 from parallel_markdown.plain_text import skip_plain_text
+
 from sitebuild.corpus import post_text
 
-EXTENSIONS = ["markdown.extensions.attr_list", "markdown.extensions.fenced_code",
-              "markdown.extensions.tables", "markdown.extensions.meta"]
+EXTENSIONS = [
+    "markdown.extensions.attr_list",
+    "markdown.extensions.fenced_code",
+    "markdown.extensions.tables",
+    "markdown.extensions.meta",
+]
 TRICKY = [
     "Plain prose with an apostrophe's and a dash - and (brackets).",
     "A line ending in two spaces  \nthen a break.",
     "Some *emphasis*, __strong__, snake_case_words and a lone * star.",
     "A [link](https://example.org) and ![an image](x.png) and [ref][1].\n\n[1]: /a",
     "Code `x < y` and \\*escaped\\* and &amp; &copy; &#169; and AT&T.",
-    "Inline <span class=\"x\">html</span>, <https://example.org> and <me@example.org>.",
+    'Inline <span class="x">html</span>, <https://example.org> and <me@example.org>.',
     "```\nfenced <b>code</b> with * and _\n```\n\nAfter the fence.",
     "| a | b |\n| - | - |\n| *1* | 2 |",
     "# Heading {: #custom-id }\n\nParagraph {: .note }",
-    "<div markdown=\"1\">raw block</div>\n\nText after.",
+    '<div markdown="1">raw block</div>\n\nText after.',
 ]
 
 

@@ -9,8 +9,10 @@ def test_syllables_approximation():
 
 def test_simple_text_grades_lower_than_dense_text():
     simple, _ = grade("The cat sat. The dog ran. We had fun.")
-    dense, _ = grade("Psychotherapeutic integration facilitates neuroplastic consolidation "
-                     "of experiential phenomenology.")
+    dense, _ = grade(
+        "Psychotherapeutic integration facilitates neuroplastic consolidation "
+        "of experiential phenomenology."
+    )
     assert simple < 3 < dense
 
 

@@ -36,15 +36,20 @@ def test_typographic_quotes_and_escaping():
 def test_typographic_html_skips_tags_and_code():
     from reading.typography import typographic_html
 
-    html = '<p class="x">It\'s "here" -- see <code>a "b"</code> and <a href="/\'q\'">it\'s</a>...</p>'
-    assert typographic_html(html) == ('<p class="x">It’s “here” – see <code>a "b"</code> and '
-                                      '<a href="/\'q\'">it’s</a>…</p>')
+    html = (
+        '<p class="x">It\'s "here" -- see <code>a "b"</code> and <a href="/\'q\'">it\'s</a>...</p>'
+    )
+    assert typographic_html(html) == (
+        '<p class="x">It’s “here” – see <code>a "b"</code> and <a href="/\'q\'">it’s</a>…</p>'
+    )
 
 
 def test_heading_ids_are_slugs_and_unique():
     from reading.reading import add_heading_ids
 
     html = "<h2>Why it <em>matters</em></h2><h3>Tools &amp; tips</h3><h2>Why it matters</h2>"
-    assert add_heading_ids(html) == ('<h2 id="why-it-matters">Why it <em>matters</em></h2>'
-                                     '<h3 id="tools-tips">Tools &amp; tips</h3>'
-                                     '<h2 id="why-it-matters-2">Why it matters</h2>')
+    assert add_heading_ids(html) == (
+        '<h2 id="why-it-matters">Why it <em>matters</em></h2>'
+        '<h3 id="tools-tips">Tools &amp; tips</h3>'
+        '<h2 id="why-it-matters-2">Why it matters</h2>'
+    )

@@ -6,10 +6,18 @@ from responsive_images.images import rewrite
 def test_small_images_get_dimensions_but_no_srcset(tmp_path):
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "icon.png").write_bytes(b"")
-    html, jobs = rewrite('<img alt="x" src="{static}/images/icon.png">', str(tmp_path), "",
-                         [480, 800], "100vw", lambda path: (300, 200))
-    assert html == ('<img alt="x" src="{static}/images/icon.png" width="300" height="200" '
-                    'loading="eager" decoding="async">')
+    html, jobs = rewrite(
+        '<img alt="x" src="{static}/images/icon.png">',
+        str(tmp_path),
+        "",
+        [480, 800],
+        "100vw",
+        lambda path: (300, 200),
+    )
+    assert html == (
+        '<img alt="x" src="{static}/images/icon.png" width="300" height="200" '
+        'loading="eager" decoding="async">'
+    )
     assert jobs == []
 
 

@@ -2,8 +2,7 @@
 
 from datetime import datetime
 
-from safety.checks import (claim_problems, forbidden_in_output, placeholder_settings,
-                           review_problem)
+from safety.checks import claim_problems, forbidden_in_output, placeholder_settings, review_problem
 
 
 def test_claims_are_reported_with_line_unless_accepted():
@@ -29,8 +28,13 @@ def test_review_older_than_the_limit_warns():
 
 
 def test_placeholders_are_found_by_marker():
-    settings = {"PLACEHOLDER_MARKER": "set-me", "PRACTICE_SETTINGS": ["A", "B", "C"],
-                "A": "SET-ME name", "B": "Real", "C": ""}
+    settings = {
+        "PLACEHOLDER_MARKER": "set-me",
+        "PRACTICE_SETTINGS": ["A", "B", "C"],
+        "A": "SET-ME name",
+        "B": "Real",
+        "C": "",
+    }
     assert placeholder_settings(settings) == ["A", "C"]
 
 

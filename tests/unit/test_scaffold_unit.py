@@ -4,13 +4,15 @@ from datetime import datetime
 
 import pytest
 from content_rules.frontmatter import parse
-from content_rules.source_checks import check_fields, check_body
+from content_rules.source_checks import check_body, check_fields
+
 from sitebuild.newpost import new_post
 
 
 def test_new_post_has_every_required_field_and_is_a_draft(tmp_path):
-    path = new_post("A first session: what to expect", str(tmp_path),
-                    now=datetime(2026, 11, 24, 9, 30))
+    path = new_post(
+        "A first session: what to expect", str(tmp_path), now=datetime(2026, 11, 24, 9, 30)
+    )
     assert path.name == "a-first-session-what-to-expect.md"
     source = parse(str(path), path.read_text())
     assert source.get("status") == "draft" and source.get("date") == "2026-11-24 09:30"

@@ -6,8 +6,11 @@ from search_index import write_sources
 
 
 def test_search_copy_has_title_and_body_and_skips_unwritten_drafts(tmp_path):
-    post = SimpleNamespace(title='Fear & "hope" <script>', save_as="posts/one/index.html",
-                           _content='<p>Body words.</p><p><img alt="x" src="{static}/a.png"></p>')
+    post = SimpleNamespace(
+        title='Fear & "hope" <script>',
+        save_as="posts/one/index.html",
+        _content='<p>Body words.</p><p><img alt="x" src="{static}/a.png"></p>',
+    )
     draft = SimpleNamespace(title="Draft", save_as="", _content="<p>Secret</p>")
     write_sources([post, draft], str(tmp_path), "en")
     written = [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")]

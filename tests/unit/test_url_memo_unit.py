@@ -2,18 +2,19 @@
 
 import copy
 
+import url_memo
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
-
-import url_memo
 
 
 def article(slug: str) -> Article:
     settings = copy.deepcopy(DEFAULT_CONFIG)
     settings.update({"ARTICLE_URL": "posts/{slug}/", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"})
-    return Article("<p>x</p>", metadata={"title": "T", "slug": slug,
-                                         "date": __import__("datetime").datetime(2024, 3, 5)},
-                   settings=settings)
+    return Article(
+        "<p>x</p>",
+        metadata={"title": "T", "slug": slug, "date": __import__("datetime").datetime(2024, 3, 5)},
+        settings=settings,
+    )
 
 
 def test_addresses_follow_changes_until_reading_is_over():
