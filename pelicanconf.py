@@ -19,6 +19,19 @@ PRACTICE_LOCATION = "SET-ME city and state, or 'Telehealth only'"
 CONTACT_EMAIL = "set-me@example.invalid"
 # The one booking address: the header button, the end of every post and `{booking}` links.
 BOOKING_URL = "https://set-me.example.invalid/book-a-free-consultation"
+# The company that runs the booking form (the Privacy page names it).
+BOOKING_VENDOR = "SET-ME booking service's name"
+# Who evaluates, prescribes and monitors the ketamine; the therapist does not prescribe.
+PRESCRIBER = "SET-ME prescriber's name, credentials and practice"
+# Where dosing happens: in the office, or at home and how it is monitored.
+DOSING_SETTING = "SET-ME in the office, or at home with how it is monitored"
+# Whom a client calls after hours about a reaction after dosing, and how.
+AFTER_HOURS_CONTACT = "SET-ME after-hours contact for a reaction after dosing"
+NOTICE_OF_PRIVACY_PRACTICES_URL = "https://set-me.example.invalid/notice-of-privacy-practices"
+# The date the Privacy page took effect, YYYY-MM-DD.
+PRIVACY_EFFECTIVE_DATE = "SET-ME YYYY-MM-DD"
+# The first step offered everywhere a booking link appears: an offer, not a placeholder.
+CONSULTATION_OFFER = "free 15-minute phone consultation"
 
 PRACTICE_SETTINGS = [
     "THERAPIST_NAME",
@@ -31,6 +44,12 @@ PRACTICE_SETTINGS = [
     "PRACTICE_LOCATION",
     "CONTACT_EMAIL",
     "BOOKING_URL",
+    "BOOKING_VENDOR",
+    "PRESCRIBER",
+    "DOSING_SETTING",
+    "AFTER_HOURS_CONTACT",
+    "NOTICE_OF_PRIVACY_PRACTICES_URL",
+    "PRIVACY_EFFECTIVE_DATE",
     "SITEURL",
 ]
 PLACEHOLDER_MARKER = "set-me"

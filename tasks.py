@@ -157,6 +157,7 @@ def nginx_conf(c, base=None, root="/var/www/site", output="deploy/nginx.conf"):
     from urllib.parse import urlsplit
 
     from pelican.settings import read_settings
+
     from security_headers.nginx import server_block
 
     settings = read_settings("pelicanconf.py")

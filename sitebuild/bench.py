@@ -39,10 +39,19 @@ BENCH_PRACTICE = {
         "TELEHEALTH_STATES",
         "PRACTICE_NAME",
         "PRACTICE_LOCATION",
+        "BOOKING_VENDOR",
+        "PRESCRIBER",
+        "DOSING_SETTING",
+        "AFTER_HOURS_CONTACT",
     ]
 }
 BENCH_PRACTICE.update(
-    {"CONTACT_EMAIL": "bench@bench.invalid", "BOOKING_URL": "https://booking.bench.invalid/form"}
+    {
+        "CONTACT_EMAIL": "bench@bench.invalid",
+        "BOOKING_URL": "https://booking.bench.invalid/form",
+        "NOTICE_OF_PRIVACY_PRACTICES_URL": "https://practice.bench.invalid/notice",
+        "PRIVACY_EFFECTIVE_DATE": "2026-01-01",
+    }
 )
 
 
@@ -312,8 +321,9 @@ def browser_checks(weights: dict) -> dict:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(chromium):
         return {}
-    from helpers import CHROMIUM_FLAGS, serve
     from playwright.sync_api import sync_playwright
+
+    from helpers import CHROMIUM_FLAGS, serve
 
     server = serve(weights["root"], weights["port"])
     results: dict = {"requests": {}, "lighthouse": {}}

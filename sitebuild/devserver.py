@@ -18,8 +18,9 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 from watchfiles import watch
+
+from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 
 from . import atomic
 

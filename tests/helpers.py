@@ -29,6 +29,12 @@ TEST_PRACTICE = {
     "PRACTICE_LOCATION": "Test City",
     "CONTACT_EMAIL": "practice@test.invalid",
     "BOOKING_URL": "https://booking.test.invalid/consultation",
+    "BOOKING_VENDOR": "Test Booking Service",
+    "PRESCRIBER": "Test Prescriber, MD",
+    "DOSING_SETTING": "Test dosing setting",
+    "AFTER_HOURS_CONTACT": "Test after-hours line",
+    "NOTICE_OF_PRIVACY_PRACTICES_URL": "https://practice.test.invalid/notice-of-privacy-practices",
+    "PRIVACY_EFFECTIVE_DATE": "2026-01-01",
 }
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [

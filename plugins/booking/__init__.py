@@ -7,7 +7,9 @@ so the booking vendor never learns which post a reader came from.
 
 from pelican import signals
 
-from .links import rewrite
+from content_rules.problems import Problem, collector
+
+from .links import fill_practice_values, rewrite
 
 
 def rewrite_content(instance) -> None:
@@ -15,10 +17,29 @@ def rewrite_content(instance) -> None:
     # {filename} links, keeps Pelican from warning about the unknown {booking} form.
     if getattr(instance, "_content", None):
         settings = instance.settings
-        instance._content = rewrite(
-            instance._content, settings["BOOKING_URL"], settings.get("SITEURL", "")
+        html, unknown = fill_practice_values(
+            instance._content, settings, settings["PLACEHOLDER_MARKER"]
         )
+        for name in unknown:
+            collector.add(
+                Problem(
+                    instance.source_path,
+                    line_containing(instance.source_path, f"practice:{name}"),
+                    f"{{practice:{name}}} names no setting",
+                    "use the name of a setting in pelicanconf.py, in capitals, "
+                    "for example {practice:PRACTICE_NAME}",
+                )
+            )
+        instance._content = rewrite(html, settings["BOOKING_URL"], settings.get("SITEURL", ""))
 
 
 def register():
     signals.content_object_init.connect(rewrite_content)
+
+
+def line_containing(path: str, needle: str) -> int:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if needle in line:
+                return number
+    return 1

@@ -35,3 +35,32 @@ def is_outbound(href: str, siteurl: str) -> bool:
     if not href.startswith(("http://", "https://", "//")):
         return False
     return not (siteurl.startswith(("http://", "https://")) and href.startswith(siteurl + "/"))
+
+
+PRACTICE_VALUE = re.compile(r"(?:\{|%7B)practice:([A-Za-z0-9_]+)(?:\}|%7D)")
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def fill_practice_values(html: str, settings: dict, marker: str) -> tuple[str, list[str]]:
+    """Replace `{practice:NAME}` with the setting NAME, escaped; return the HTML and the names
+    that are not settings. In text, a value still holding `marker` is shown marked."""
+    if "practice:" not in html:
+        return html, []
+    unknown: list[str] = []
+
+    def value(match: re.Match, in_text: bool) -> str:
+        name = match.group(1)
+        if not isinstance(settings.get(name), str | int) or name != name.upper():
+            unknown.append(name)
+            return match.group(0)
+        text = escape(str(settings[name]), quote=not in_text)
+        if in_text and marker.lower() in text.lower():
+            return f'<mark class="placeholder">{text}</mark>'
+        return text
+
+    parts = TAG_OR_TEXT.split(html)
+    for index, part in enumerate(parts):
+        if "practice:" in part:
+            in_text = index % 2 == 0
+            parts[index] = PRACTICE_VALUE.sub(lambda m, t=in_text: value(m, t), part)
+    return "".join(parts), unknown

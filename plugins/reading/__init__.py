@@ -6,9 +6,10 @@ Everything is computed once the generators have read the content, so templates o
 
 from datetime import datetime
 
+from pelican import signals
+
 from content_rules.rules import content_items
 from content_rules.source_checks import parse_date
-from pelican import signals
 
 from .reading import add_heading_ids, reading_time, related_posts, table_of_contents
 from .typography import typographic, typographic_html

@@ -16,8 +16,9 @@ import os
 import jinja2
 import markdown
 import pelican as pelican_package
-from content_rules import rules
 from pelican import signals
+
+from content_rules import rules
 
 KEYS_FILE = "render-keys.json"
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "RENDER_CACHE_OUTPUT"}

@@ -6,13 +6,14 @@ import sys
 from datetime import datetime
 from html import escape
 
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+
 from content_rules import rules
 from content_rules.frontmatter import parse
 from content_rules.problems import ContentRulesFailed, collector
 from content_rules.source_checks import parse_date
-from jinja2 import pass_context
-from markupsafe import Markup
-from pelican import signals
 
 from . import checks
 

@@ -20,11 +20,12 @@ import subprocess
 import tempfile
 import time
 
-from content_rules import rules
-from content_rules.problems import Problem, collector
 from markupsafe import escape
 from pagefind_bin import get_executable
 from pelican import signals
+
+from content_rules import rules
+from content_rules.problems import Problem, collector
 from reading.typography import typographic
 
 # Lists whose items have a page of their own that readers can reach; hidden ones are left out.

@@ -3,8 +3,9 @@
 import re
 from html import unescape
 
-from content_rules.rules import content_items
 from pelican import signals
+
+from content_rules.rules import content_items
 
 from .schema import blog_posting, practice
 

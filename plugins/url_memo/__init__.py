@@ -6,9 +6,10 @@ writing time. Once a generator has finished reading (slug, date, category and st
 and no plugin of ours changes them), each of its posts and pages keeps its answers.
 """
 
-from content_rules.rules import content_items
 from pelican import signals
 from pelican.contents import Content
+
+from content_rules.rules import content_items
 
 compute_url_setting = Content.get_url_setting
 

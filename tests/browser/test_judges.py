@@ -2,6 +2,7 @@
 cookies, reflows at 320 px, and reaches the booking link by Tab with visible focus."""
 
 import pytest
+
 from helpers import REPO, TEST_PRACTICE
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,7 @@
 """A reader with only a keyboard goes from the home page to an article to the booking form."""
 
 import pytest
+
 from helpers import TEST_PRACTICE
 
 pytestmark = pytest.mark.browser

@@ -12,6 +12,7 @@ from collections import deque
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
 from helpers import REPO, TEST_PRACTICE, build, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("nginx")]
@@ -40,6 +41,7 @@ http {{
 @pytest.fixture(scope="module")
 def nginx_site(tmp_path_factory):
     from pelican.settings import read_settings
+
     from security_headers.nginx import server_block
 
     tmp = tmp_path_factory.mktemp("nginx")

@@ -6,6 +6,7 @@ import signal
 import subprocess
 
 import pytest
+
 from helpers import free_port, make, repo_copy, wait_for
 
 

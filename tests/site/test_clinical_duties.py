@@ -1,6 +1,7 @@
 """Crisis notice, disclaimer, license footer, content notes, claims and review dates."""
 
 import feedparser
+
 from helpers import TEST_PRACTICE, build, copy_content, html_files, page_text
 
 CRISIS_FACTS = ["911", "Call or text 988", "Text HOME to 741741"]

@@ -1,6 +1,7 @@
 """Bad input stops the build with `path:line: what. Fix: how`, exit code 2, and loses nothing."""
 
 import pytest
+
 from helpers import build, copy_content
 
 GOOD = "Title: {title}\nDate: 2024-03-05 10:00\nSummary: A short summary.\n\nSome text.\n"

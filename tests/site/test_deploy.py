@@ -4,6 +4,7 @@ plus sub-path publishing and redirects for renamed posts."""
 import subprocess
 
 import pytest
+
 from helpers import repo_copy, tree_digest
 
 
@@ -112,8 +113,9 @@ def test_deploy_to_github_pages_branch_of_a_bare_repo(published_repo, tmp_path):
 
 
 def test_committed_nginx_conf_matches_the_settings():
-    from helpers import REPO
     from pelican.settings import read_settings
+
+    from helpers import REPO
     from security_headers.nginx import server_block
 
     settings = read_settings(str(REPO / "pelicanconf.py"))

@@ -2,8 +2,9 @@
 
 import re
 
-from helpers import TEST_PRACTICE, build, copy_content
 from PIL import Image
+
+from helpers import TEST_PRACTICE, build, copy_content
 
 
 def test_responsive_images(tmp_path):

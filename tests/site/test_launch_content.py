@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from helpers import SEED_FOLDER, page_text
 
 SECOND_TITLE = "What does Ketamine feel Like?"

@@ -7,6 +7,7 @@ import time
 
 import feedparser
 import pytest
+
 from helpers import make, repo_copy, search_records, tree_digest
 
 SITEURL = "https://example.org/blog"

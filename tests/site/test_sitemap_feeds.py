@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import feedparser
+
 from helpers import TEST_PRACTICE, build, copy_content
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
+
 from content_rules.frontmatter import parse
 from content_rules.output_checks import resolve
 from content_rules.problems import Problem

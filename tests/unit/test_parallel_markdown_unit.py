@@ -1,10 +1,10 @@
 """The plain-text shortcut in the Markdown workers changes speed, never output."""
 
 import pytest
-from helpers import REPO
 from markdown import Markdown
-from parallel_markdown.plain_text import skip_plain_text
 
+from helpers import REPO
+from parallel_markdown.plain_text import skip_plain_text
 from sitebuild.corpus import post_text
 
 EXTENSIONS = [

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from markupsafe import Markup
+
 from structured_data.schema import blog_posting, practice
 
 SETTINGS = {

@@ -2,9 +2,10 @@
 
 import copy
 
-import url_memo
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
+
+import url_memo
 
 
 def article(slug: str) -> Article:
