@@ -3,7 +3,16 @@
 `publishconf.py` imports this file and overrides only what differs in production.
 """
 
+import os
+import sys
+
 from jinja2 import StrictUndefined
+
+# Pelican imports each plugin from PLUGIN_PATHS by itself; the kernel they share (not a plugin)
+# is imported by name, so plugins/ goes on the import path.
+PLUGINS_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if PLUGINS_FOLDER not in sys.path:
+    sys.path.insert(0, PLUGINS_FOLDER)
 
 # --- Practice facts the owner must supply ----------------------------------------------------
 # Each placeholder contains "SET-ME". The preview shows it plainly marked; `make publish`
@@ -120,7 +129,6 @@ MARKDOWN = {
         "markdown.extensions.attr_list": {},
         "markdown.extensions.fenced_code": {},
         "markdown.extensions.tables": {},
-        "markdown.extensions.meta": {},
     },
     "output_format": "html5",
 }
@@ -184,26 +192,32 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-PLUGIN_PATHS = ["plugins"]
-# Setting PLUGINS turns Pelican's auto-discovery off, so every plugin is listed here.
-# content_rules comes first: the plugins after it report their problems through it.
+PLUGIN_PATHS = [PLUGINS_FOLDER]
+# Setting PLUGINS turns Pelican's auto-discovery off, so every plugin is listed here. Pelican
+# calls the receivers of each signal in this order, so this list is the order things happen
+# (README, "How a post becomes a page"). Our plugins share code only through plugins/kernel.
 PLUGINS = [
-    "content_rules",
-    "cache_guard",
-    "parallel_markdown",
-    "render_cache",
-    "booking",
-    "responsive_images",
-    "reading",
-    "safety",
-    "structured_data",
-    "security_headers",
-    "redirects",
-    "search_index",
-    "url_memo",
-    "pelican.plugins.sitemap",
-    "sitemap_dates",
+    "cache_guard",  # start-up: a content cache left truncated by a killed build is dropped
+    "content_rules",  # start-up: every source checked; templates report their errors; links
+    "markdown_reader",  # reading: fields by the one field reader, text by Markdown
+    "transforms",  # reading: one ordered pass over each post's and page's HTML
+    "url_memo",  # after reading: each address worked out once
+    "reading",  # after reading: reading time, contents, related and neighbouring posts
+    "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
+    "structured_data",  # JSON-LD for the practice and for each post
+    "redirects",  # after reading: old addresses of renamed posts
+    "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
+    "render_cache",  # writing: unchanged pages reused in the preview
+    "security_headers",  # the CSP meta tag; after writing: _headers
+    "pelican.plugins.sitemap",  # after writing: sitemap.xml
+    "sitemap_dates",  # list pages in the sitemap dated by the newest post
+    "pelican.plugins.precompress",  # after writing: .gz beside each text file (publish only)
+    "build_report",  # last: every problem reported; the build stops on an error
 ]
+# Our speed mechanisms (parallel Markdown, remembered addresses, the render cache) run only on
+# the Pelican and Markdown versions they were written for. False turns them all off; the site
+# is the same either way, only slower.
+SPEEDUPS = True
 SITEMAP = {
     "format": "xml",
     "exclude": ["^404", "^search/", "^drafts/"],
@@ -221,6 +235,11 @@ GZIP_CACHE = False
 RENDER_CACHE = True
 # Search is indexed by plugins/search_index; the dev server may turn it off for speed.
 SEARCH_INDEX = True
+# .gz files beside the text files are written by `make publish` only (publishconf.py).
+PRECOMPRESS_GZIP = False
+PRECOMPRESS_BROTLI = False
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
 
 # Security headers: one definition, written to _headers, deploy/nginx.conf and a CSP meta tag.
 CONTENT_SECURITY_POLICY = {

@@ -25,11 +25,7 @@ FEED_ALL_ATOM = "atom.xml"
 FEED_ALL_RSS = "rss.xml"
 
 # .gz beside every text file, for hosts that serve them as they are (nginx gzip_static).
-PLUGINS = PLUGINS + ["pelican.plugins.precompress"]  # noqa: F405
 PRECOMPRESS_GZIP = True
-PRECOMPRESS_BROTLI = False
-PRECOMPRESS_ZOPFLI = False
-PRECOMPRESS_ZSTANDARD = False
 
 CLAIMS_ARE_ERRORS = True
 # A publish reads every source afresh: its bytes never depend on a cache.

@@ -11,7 +11,7 @@ from invoke import Exit, task
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
-from sitebuild import atomic  # noqa: E402
+from sitebuild import build  # noqa: E402
 from sitebuild.checks import PublishCheckFailed, check_publish_folder  # noqa: E402
 
 OUTPUT = "output"
@@ -24,10 +24,9 @@ def fail(message: str, code: int = 1) -> Exit:
 @task(help={"output": "folder to write (default: output)"})
 def html(c, output=OUTPUT):
     """Build the preview site (drafts and scheduled posts included) into output/."""
-    try:
-        atomic.build("pelicanconf.py", output)
-    except atomic.BuildFailed as error:
-        raise fail(f"Build stopped; {output}/ was left as it was.", error.returncode) from None
+    result = build.build("pelicanconf.py", output, capture=False)
+    if not result.ok:
+        raise fail(f"Build stopped; {output}/ was left as it was.", result.returncode)
     print(f"Built the preview into {output}/.")
 
 
@@ -49,11 +48,13 @@ def publish(c, output=OUTPUT, siteurl=None):
     """Build for production, check it, then replace output/ atomically."""
     env = {"SITEURL": siteurl} if siteurl else {}
     try:
-        atomic.build("publishconf.py", output, check=check_publish_folder, env=env)
-    except atomic.BuildFailed as error:
-        raise fail(f"Publish stopped; {output}/ was left as it was.", error.returncode) from None
+        result = build.build(
+            "publishconf.py", output, check=check_publish_folder, env=env, capture=False
+        )
     except PublishCheckFailed as error:
         raise fail(f"Publish stopped: {error}.") from None
+    if not result.ok:
+        raise fail(f"Publish stopped; {output}/ was left as it was.", result.returncode)
     print(f"Published into {output}/.")
 
 
@@ -78,11 +79,12 @@ def published_output() -> str:
 def deploy_folder(c, dest):
     """Copy the published site into a plain folder, replacing it in one atomic step."""
     source = published_output()
-    target = atomic.target_of(Path(dest))
-    staging = atomic.staging_folder(target)
-    shutil.rmtree(staging)
-    shutil.copytree(source, staging)
-    atomic.replace_output(staging, Path(dest))
+    target = build.target_of(Path(dest))
+    with build.build_lock(target):
+        staging = build.staging_folder(target)
+        shutil.rmtree(staging)
+        shutil.copytree(source, staging)
+        build.replace_output(staging, Path(dest))
     print(f"Deployed output/ to {dest}.")
 
 
@@ -216,12 +218,26 @@ def clean(c):
     """Remove output/, caches and test leftovers."""
     for path in [OUTPUT, ".cache", ".pytest_cache"]:
         shutil.rmtree(path, ignore_errors=True)
-    atomic.remove_leftovers(atomic.target_of(Path(OUTPUT)))
+    build.remove_leftovers(build.target_of(Path(OUTPUT)))
+
+
+@task
+def lint(c):
+    """ruff: the lint rules and the formatting in pyproject.toml, on the whole tree."""
+    ruff = os.path.join(os.path.dirname(sys.executable), "ruff")
+    checked = c.run(f"{ruff} check .", warn=True, pty=False)
+    formatted = c.run(f"{ruff} format --check .", warn=True, pty=False)
+    if checked.exited or formatted.exited:
+        raise fail(
+            "ruff found problems (above). `.venv/bin/ruff check --fix . && "
+            ".venv/bin/ruff format .` fixes most of them."
+        )
 
 
 @task(help={"args": "extra arguments for pytest, in quotes"})
 def test(c, args=""):
-    """Run the whole test suite (browser tests included)."""
+    """Run the whole test suite (lint and browser tests included)."""
+    lint(c)
     result = c.run(f"{sys.executable} -m pytest {args}", warn=True, pty=False)
     if result.exited == 5:
         raise fail("pytest collected no tests; that counts as a failure.", 5)

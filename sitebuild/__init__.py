@@ -1,1 +1,2 @@
-"""Build tooling behind tasks.py: atomic builds, the live-reload preview server, scaffolding."""
+"""Tooling behind tasks.py: the one build function, the preview server, the static server,
+scaffolding, the benchmark."""

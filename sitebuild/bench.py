@@ -17,66 +17,38 @@ import tempfile
 import time
 from pathlib import Path
 
+from .build import build
+from .chromium import CHROMIUM_FLAGS
 from .corpus import write_corpus
+from .server import free_port, serve, wait_for
+from .standins import stand_in_practice
 
 REPO = Path(__file__).resolve().parents[1]
-# The tests' helpers for serving a site on 127.0.0.1, shared with the benchmark.
-sys.path.insert(0, str(REPO / "tests"))
-from helpers import free_port, wait_for  # noqa: E402
-
-PELICAN = str(Path(sys.executable).with_name("pelican"))
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 STOCK_SETTINGS = str(REPO / "bench" / "stockconf.py")
-# Stand-in practice values so the benchmark can run the publish settings.
-BENCH_PRACTICE = {
-    name: f"Bench {name.title()}"
-    for name in [
-        "THERAPIST_NAME",
-        "THERAPIST_CREDENTIALS",
-        "LICENSE_TYPE",
-        "LICENSE_NUMBER",
-        "LICENSE_STATES",
-        "TELEHEALTH_STATES",
-        "PRACTICE_NAME",
-        "PRACTICE_LOCATION",
-        "BOOKING_VENDOR",
-        "PRESCRIBER",
-        "DOSING_SETTING",
-        "AFTER_HOURS_CONTACT",
-    ]
-}
-BENCH_PRACTICE.update(
-    {
-        "CONTACT_EMAIL": "bench@bench.invalid",
-        "BOOKING_URL": "https://booking.bench.invalid/form",
-        "NOTICE_OF_PRIVACY_PRACTICES_URL": "https://practice.bench.invalid/notice",
-        "PRIVACY_EFFECTIVE_DATE": "2026-01-01",
-    }
-)
 
 
-def extra(values: dict) -> list[str]:
-    return ["-e"] + [f"{k}={json.dumps(v)}" for k, v in values.items()] if values else []
-
-
-def timed(command: list[str], cwd: Path = REPO, env: dict | None = None) -> tuple[float, int]:
-    """Run `command`; return (seconds, peak resident memory in MB). Fails loudly."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
+def timed(
+    settings: str,
+    content: Path,
+    output: Path,
+    cache: Path,
+    values: dict | None = None,
+    env: dict | None = None,
+) -> tuple[float, int]:
+    """One build through build.build(); (seconds, peak memory in MB) of its Pelican process."""
+    result = build(
+        settings,
+        output,
+        content=content,
+        values={"CACHE_PATH": str(cache), **(values or {})},
+        env=env,
     )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if not result.ok:
         raise SystemExit(
-            f"benchmark command failed: {' '.join(command)}\n"
-            f"{process.stderr.read().decode()[-3000:]}"
+            f"benchmark build failed ({settings}, {content}):\n{result.stderr[-3000:]}"
         )
-    return seconds, usage.ru_maxrss // 1024
+    return result.seconds, result.peak_mb
 
 
 def fresh(path: Path) -> Path:
@@ -112,23 +84,13 @@ def folder_bytes(folder: Path, skip_gz: bool = False) -> int:
     )
 
 
-def ours_command(
-    content: Path,
-    output: Path,
-    cache: Path,
-    settings: str = "pelicanconf.py",
-    values: dict | None = None,
-) -> list[str]:
-    return [PELICAN, str(content), "-s", settings, "-o", str(output)] + extra(
-        {"CACHE_PATH": str(cache), **(values or {})}
-    )
+def ours(content: Path, output: Path, cache: Path) -> tuple[float, int]:
+    return timed("pelicanconf.py", content, output, cache)
 
 
-def stock_command(content: Path, output: Path, cache: Path, warm: bool = False) -> list[str]:
-    values = {"CACHE_PATH": str(cache)}
-    if warm:
-        values.update({"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True})
-    return [PELICAN, str(content), "-s", STOCK_SETTINGS, "-o", str(output)] + extra(values)
+def stock(content: Path, output: Path, cache: Path, warm: bool = False) -> tuple[float, int]:
+    values = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True} if warm else {}
+    return timed(STOCK_SETTINGS, content, output, cache, values)
 
 
 def compare_cold(work: Path, posts: int, runs: int) -> dict:
@@ -137,8 +99,8 @@ def compare_cold(work: Path, posts: int, runs: int) -> dict:
     ours, stock = Runs(), Runs()
     out, cache = work / "out", work / "cache"
     for index in range(runs + 1):
-        result_ours = timed(ours_command(content, fresh(out / "ours"), fresh(cache / "ours")))
-        result_stock = timed(stock_command(content, fresh(out / "stock"), fresh(cache / "stock")))
+        result_ours = ours(content, fresh(out / "ours"), fresh(cache / "ours"))
+        result_stock = stock(content, fresh(out / "stock"), fresh(cache / "stock"))
         if index:  # the first pair warms the file cache and is not counted
             ours.add(result_ours)
             stock.add(result_stock)
@@ -161,35 +123,28 @@ def edit_rebuild(work: Path, content: Path, runs: int) -> dict:
     """Edit one post, rebuild with the content cache warm; ours and stock."""
     post = middle_post(content)
     original = post.read_text(encoding="utf-8")
-    ours, stock = Runs(), Runs()
+    ours_runs, stock_runs = Runs(), Runs()
     out, cache = work / "out", work / "cache"
-    timed(ours_command(content, fresh(out / "ours"), fresh(cache / "ours-warm")))
-    timed(stock_command(content, fresh(out / "stock"), fresh(cache / "stock-warm"), warm=True))
+    ours(content, fresh(out / "ours"), fresh(cache / "ours-warm"))
+    stock(content, fresh(out / "stock"), fresh(cache / "stock-warm"), warm=True)
     try:
         for index in range(runs):
             post.write_text(original + f"\nAn edit, number {index}.\n", encoding="utf-8")
             # Into the previous output, as `make html` does: unchanged pages are reused.
-            ours.add(timed(ours_command(content, out / "ours", cache / "ours-warm")))
-            stock.add(
-                timed(stock_command(content, fresh(out / "stock"), cache / "stock-warm", warm=True))
-            )
+            ours_runs.add(ours(content, out / "ours", cache / "ours-warm"))
+            stock_runs.add(stock(content, fresh(out / "stock"), cache / "stock-warm", warm=True))
     finally:
         post.write_text(original, encoding="utf-8")
-    return {"ours": ours, "stock": stock}
+    return {"ours": ours_runs, "stock": stock_runs}
 
 
-def phase_seconds(command: list[str]) -> dict[str, float]:
-    """Seconds spent in each phase of one build (sitebuild/phases.py), in order."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sitebuild.phases", *command[1:]],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
+def phase_seconds(content: Path, output: Path, cache: Path) -> dict[str, float]:
+    """Seconds spent in each phase of one build, in order."""
+    result = build(
+        "pelicanconf.py", output, content=content, values={"CACHE_PATH": str(cache)}, phases=True
     )
-    marks = json.loads(result.stdout.strip().splitlines()[-1])
     durations, previous = {}, 0.0
-    for name, at in marks.items():
+    for name, at in result.phases.items():
         durations[name] = at - previous
         previous = at
     return durations
@@ -198,12 +153,12 @@ def phase_seconds(command: list[str]) -> dict[str, float]:
 def profile(work: Path, content: Path) -> list[str]:
     """One cold build and one one-post edit, phase by phase."""
     out, cache = fresh(work / "out" / "profile"), fresh(work / "cache" / "profile")
-    cold = phase_seconds(ours_command(content, out, cache))
+    cold = phase_seconds(content, out, cache)
     post = middle_post(content)
     original = post.read_text(encoding="utf-8")
     try:
         post.write_text(original + "\nAn edit for the profile.\n", encoding="utf-8")
-        edit = phase_seconds(ours_command(content, out, cache))
+        edit = phase_seconds(content, out, cache)
     finally:
         post.write_text(original, encoding="utf-8")
     rows = [
@@ -220,9 +175,12 @@ def profile(work: Path, content: Path) -> list[str]:
 
 def publish_bytes(work: Path, content: Path, posts: int) -> dict:
     output = fresh(work / "out" / "publish")
-    values = {**BENCH_PRACTICE, "SITEURL": "https://example.org"}
     timed(
-        ours_command(content, output, fresh(work / "cache" / "publish"), "publishconf.py", values),
+        "publishconf.py",
+        content,
+        output,
+        fresh(work / "cache" / "publish"),
+        stand_in_practice(),
         env={"SITEURL": "https://example.org"},
     )
     return {
@@ -275,15 +233,12 @@ def page_weights(work: Path) -> dict:
     root = fresh(work / "site")
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
-    values = {**BENCH_PRACTICE, "SITEURL": siteurl}
     timed(
-        ours_command(
-            REPO / "content",
-            root / "blog",
-            fresh(work / "cache" / "site"),
-            "publishconf.py",
-            values,
-        ),
+        "publishconf.py",
+        REPO / "content",
+        root / "blog",
+        fresh(work / "cache" / "site"),
+        stand_in_practice(),
         env={"SITEURL": siteurl},
     )
     folder = root / "blog"
@@ -322,8 +277,6 @@ def browser_checks(weights: dict) -> dict:
     if not os.path.exists(chromium):
         return {}
     from playwright.sync_api import sync_playwright
-
-    from helpers import CHROMIUM_FLAGS, serve
 
     server = serve(weights["root"], weights["port"])
     results: dict = {"requests": {}, "lighthouse": {}}

@@ -1,9 +1,9 @@
 """The preview server behind `make serve`: rebuild on save, reload the browser, show problems.
 
-Each rebuild runs Pelican in this process (its content cache keeps unchanged posts parsed),
-writes into a fresh folder and swaps it in atomically, then tells open pages to reload through
-a server-sent event. The reload script is added to pages as they are served, never written
-into the site.
+Each rebuild is `build.build()` run in this process (its content cache keeps unchanged posts
+parsed): a fresh folder swapped in atomically, then open pages are told to reload through a
+server-sent event. The reload script is added to pages as they are served, never written into
+the site. Files are served by the same static server the tests use.
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ import json
 import logging
 import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.settings import read_settings
 from watchfiles import watch
 
 from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 
-from . import atomic
+from .build import build, target_of
+from .server import StaticHandler
+from .server import serve as serve_folder
 
 logger = logging.getLogger("sitebuild.devserver")
 WATCHED = ["content", "theme", "pelicanconf.py"]
@@ -82,39 +80,27 @@ class BuildState:
 
 def build_once(settings_file: str, output: Path) -> list[str]:
     """One preview build, swapped in atomically; returns the problems (empty on success)."""
-    target = atomic.target_of(output)
-    staging = atomic.staging_folder(target)
     try:
-        settings = read_settings(
-            settings_file,
-            override={
-                "OUTPUT_PATH": str(staging),
-                "SEARCH_INDEX": False,
-                "RENDER_CACHE_OUTPUT": str(target),
-            },
-        )
-        Pelican(settings).run()
-        atomic.replace_output(staging, output)
-    except SystemExit as failed:  # the content rules stop a build this way, with .problems
-        return [str(problem) for problem in getattr(failed, "problems", [])] or [
-            f"The build stopped (exit code {failed.code})."
-        ]
+        result = build(settings_file, output, values={"SEARCH_INDEX": False}, in_process=True)
     except Exception as error:  # a broken template or setting must not stop the server
         logger.exception("build failed")
         return [f"{type(error).__name__}: {error}"]
-    finally:
-        if staging.exists():
-            atomic.shutil.rmtree(staging, ignore_errors=True)
+    if not result.ok:
+        return result.problems or [f"The build stopped (exit code {result.returncode})."]
     # Search is indexed after the swap so the page is ready sooner; search catches up in a blink.
-    index_site(str(target))
+    complaint = index_site(str(target_of(output)))
+    if complaint:
+        return [
+            f"{output}/pagefind: the search index could not be updated: {complaint}. Fix: "
+            "save again; if it repeats, run `make clean` and restart `make serve`"
+        ]
     return []
 
 
-class Handler(SimpleHTTPRequestHandler):
-    state: BuildState
+class Handler(StaticHandler):
+    """The static server, plus the live-reload events and script."""
 
-    def log_message(self, format, *args):  # keep the terminal for build messages
-        pass
+    state: BuildState
 
     def do_GET(self):
         if self.path == "/__livereload":
@@ -128,19 +114,7 @@ class Handler(SimpleHTTPRequestHandler):
             html = path.read_bytes()
             tag = b'<script src="/__livereload.js"></script></body>'
             return self.send_bytes(html.replace(b"</body>", tag, 1), "text/html; charset=utf-8")
-        if not path.exists():
-            not_found = Path(self.directory) / "404.html"
-            if not_found.is_file():
-                return self.send_bytes(not_found.read_bytes(), "text/html; charset=utf-8", 404)
         return super().do_GET()
-
-    def send_bytes(self, body: bytes, content_type: str, status: int = 200):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
 
     def stream_events(self):
         self.send_response(200)
@@ -194,8 +168,7 @@ def serve(
     problems = build_once(settings_file, output_path)
     if problems:
         print("\n".join(problems), flush=True)
-        if not atomic.target_of(output_path).exists():
-            atomic.target_of(output_path).mkdir(parents=True)
+        target_of(output_path).mkdir(parents=True, exist_ok=True)
     else:
         print(f"Built the preview in {time.perf_counter() - started:.2f} s.", flush=True)
     state.publish(problems)
@@ -205,17 +178,16 @@ def serve(
     )
     watcher.start()
     Handler.state = state
-    handler = partial(Handler, directory=str(atomic.target_of(output_path)))
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+    server = serve_folder(target_of(output_path), port, Handler, host)
     print(
         f"Preview at http://{host}:{port}/ — edit a post and the page reloads. Ctrl+C stops.",
         flush=True,
     )
     try:
-        server.serve_forever()
+        stop.wait()
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
+        server.shutdown()
         server.server_close()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .corpus import write_corpus
 from .projectcopy import project_copy
+from .standins import stand_in_practice
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -50,9 +51,7 @@ def publish(repo: Path, kill_after: float | None = None) -> int | None:
 
 
 def main(posts: int = 300, kills: int = 20) -> str:
-    from .bench import BENCH_PRACTICE
-
-    repo = project_copy(Path(tempfile.mkdtemp(prefix="kill-test-")) / "repo", BENCH_PRACTICE)
+    repo = project_copy(Path(tempfile.mkdtemp(prefix="kill-test-")) / "repo", stand_in_practice())
     try:
         write_corpus(repo / "content", posts, words=600)
         started = time.monotonic()

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
-from helpers import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_FLAGS,
-    REPO,
-    TEST_PRACTICE,
-    build,
-    free_port,
-    serve,
-)
-
-sys.path.insert(0, str(REPO / "plugins"))
-sys.path.insert(0, str(REPO))
+from helpers import CHROMIUM, CHROMIUM_FLAGS, TEST_PRACTICE, build, free_port, serve
 
 
 class Site:

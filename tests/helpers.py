@@ -1,59 +1,27 @@
-"""Shared test helpers: build the real site with the real command, serve it on 127.0.0.1."""
+"""Shared test helpers: build the real site with the one build function, serve it on 127.0.0.1."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-from functools import partial
 from html import unescape
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from sitebuild.build import Result
+from sitebuild.build import build as one_build
+from sitebuild.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: F401 (the tests' import point)
+from sitebuild.server import free_port, serve, wait_for  # noqa: F401
+from sitebuild.standins import stand_in_practice
+
 REPO = Path(__file__).resolve().parents[1]
-SEED_FOLDER = REPO.parent / "shared" / "seed"
+# The owner's launch text, kept in the repository (see tests/fixtures/seed/README.md).
+SEED_FOLDER = REPO / "tests" / "fixtures" / "seed"
 PELICAN = Path(sys.executable).with_name("pelican")
 # Values for the practice settings in test builds: clearly test data, never published.
-TEST_PRACTICE = {
-    "THERAPIST_NAME": "Test Therapist",
-    "THERAPIST_CREDENTIALS": "TEST-CRED",
-    "LICENSE_TYPE": "Test License Type",
-    "LICENSE_NUMBER": "TEST-000",
-    "LICENSE_STATES": "Test State",
-    "TELEHEALTH_STATES": "Test State",
-    "PRACTICE_NAME": "Test Practice",
-    "PRACTICE_LOCATION": "Test City",
-    "CONTACT_EMAIL": "practice@test.invalid",
-    "BOOKING_URL": "https://booking.test.invalid/consultation",
-    "BOOKING_VENDOR": "Test Booking Service",
-    "PRESCRIBER": "Test Prescriber, MD",
-    "DOSING_SETTING": "Test dosing setting",
-    "AFTER_HOURS_CONTACT": "Test after-hours line",
-    "NOTICE_OF_PRIVACY_PRACTICES_URL": "https://practice.test.invalid/notice-of-privacy-practices",
-    "PRIVACY_EFFECTIVE_DATE": "2026-01-01",
-}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def extra_settings(values: dict) -> list[str]:
-    """Pelican's `-e NAME=json` arguments for `values`."""
-    if not values:
-        return []
-    # One -e followed by every NAME=VALUE: a second -e would replace the first.
-    return ["-e"] + [f"{name}={json.dumps(value)}" for name, value in values.items()]
+TEST_PRACTICE = stand_in_practice()
 
 
 def build(
@@ -62,22 +30,10 @@ def build(
     settings: str = "pelicanconf.py",
     extra: dict | None = None,
     env: dict | None = None,
-) -> subprocess.CompletedProcess:
-    """Run the plain Pelican build from the repo root, as a script or host would."""
-    command = [str(PELICAN), str(content), "-s", settings, "-o", str(output)]
-    # A cache per build: parallel test builds must not share Pelican's content cache.
+) -> Result:
+    """Build `content` into `output` with the one build function (its own cache beside it)."""
     cache = {"CACHE_PATH": str(Path(output).parent / f".cache-{Path(output).name}")}
-    command += extra_settings({**cache, **(extra or {})})
-    import os
-
-    return subprocess.run(
-        command,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+    return one_build(settings, output, content=content, values={**cache, **(extra or {})}, env=env)
 
 
 def copy_content(destination: Path) -> Path:
@@ -85,58 +41,6 @@ def copy_content(destination: Path) -> Path:
     target = destination / "content"
     shutil.copytree(REPO / "content", target)
     return target
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float) -> bool:
-    """Whether `url` answered within `seconds` (a server that is starting)."""
-    import time
-    import urllib.request
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return True
-        except OSError:
-            time.sleep(0.2)
-    return False
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static host: serves files, and the site's own 404.html (status 404) for missing ones."""
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code == 404:
-            for folder in [Path(self.translate_path(self.path))] + list(
-                Path(self.translate_path(self.path)).parents
-            ):
-                page = folder / "404.html"
-                if page.is_file() and str(folder).startswith(self.directory):
-                    body = page.read_bytes()
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-        super().send_error(code, message, explain)
-
-
-def serve(folder: Path, port: int) -> ThreadingHTTPServer:
-    """Serve `folder` on 127.0.0.1:`port` in a background thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 TAG = re.compile(r"<[^>]+>")

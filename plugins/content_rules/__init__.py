@@ -1,24 +1,72 @@
-"""Content rules: every problem in the posts reported in one run as `path:line: what. Fix: how`.
+"""Content rules: every problem in the posts and pages reported in one run as
+`path:line: what. Fix: how`.
 
 Stock Pelican skips a post with a bad date, publishes a misspelt `Stauts: draft`, and crashes
-mid-write on duplicate slugs. These rules run on every build and stop it, exit code 2, before
-anything is written.
+mid-write on duplicate slugs. These rules check every source before Pelican reads it, the theme
+before anything is written, and every link once the site is written.
 """
 
-from pelican import signals
-from pelican.generators import Generator
+import os
 
-from . import rules
+from pelican import signals
+
+from kernel import content, settings
+from kernel.problems import channel
+
+from . import output_checks, source_checks, templates
+
+SETTINGS = [
+    settings.Setting(
+        "SUMMARY_MAX_LENGTH", 160, settings.whole_number(1), "a whole number of characters"
+    ),
+]
+# Output page (relative path) -> the source it came from, for the link check's messages.
+written_from: dict[str, str] = {}
+state = {"theme_checked": False}
+
+
+def check_sources(pelican) -> None:
+    """Every source file, before Pelican reads any: fields, links, images, markup."""
+    config = pelican.settings
+    settings.apply(config, SETTINGS)
+    written_from.clear()
+    content.sources.clear()
+    state["theme_checked"] = False
+    folders = {"article": config["ARTICLE_PATHS"], "page": config["PAGE_PATHS"]}
+    problems, parsed = source_checks.check_tree(config["PATH"], folders, config)
+    content.sources.update({os.path.abspath(path): source for path, source in parsed.items()})
+    channel.report_all(problems)
+
+
+def guard_templates(generator) -> None:
+    """Each generator renders through ReportingTemplate; the theme compiles once per change."""
+    generator.env.template_class = templates.ReportingTemplate
+    if not state["theme_checked"]:
+        state["theme_checked"] = True
+        folder = os.path.join(generator.settings["THEME"], "templates")
+        templates.check_theme(generator.env, folder, generator.settings["CACHE_PATH"])
+
+
+def remember_pages(generators) -> None:
+    """Which output page each source becomes, so a broken link names the post and its line."""
+    for item in content.content_items(generators):
+        if item.save_as:
+            written_from[item.save_as] = item.source_path
+
+
+def check_links(pelican) -> None:
+    """Every internal link and asset of the written site must lead to a file."""
+    channel.report_all(
+        output_checks.check_site(pelican.output_path, pelican.settings["SITEURL"], written_from)
+    )
 
 
 def register():
-    # Before reading: reset state from a previous build in the same process (the dev server).
-    signals.initialized.connect(rules.start_build)
+    # Before reading: every source, so a bad post never leaves a half-written site.
+    signals.initialized.connect(check_sources)
+    # As each generator is made: its templates report their own errors.
+    signals.generator_init.connect(guard_templates)
     # After reading: the content objects know which output page each source becomes.
-    signals.all_generators_finalized.connect(rules.remember_sources)
-    # Before writing: the source checks, so a bad post never leaves a half-written site.
-    signals.get_writer.connect(rules.check_before_writing)
-    # Loading a template that does not compile: file and line, not a traceback.
-    Generator.get_template = rules.load_template_guarded
+    signals.all_generators_finalized.connect(remember_pages)
     # After writing: links that only exist once templates have rendered.
-    signals.finalized.connect(rules.check_written_site)
+    signals.finalized.connect(check_links)

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem
+from kernel.problems import Problem
 
 # Lower-case names only, as our templates and Markdown write them: without IGNORECASE and a
 # leading \b the scan is five times faster, and it reads every page of the site.

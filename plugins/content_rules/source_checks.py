@@ -6,34 +6,14 @@ import difflib
 import os
 import re
 from bisect import bisect_right
-from datetime import datetime
 from itertools import accumulate
 
 from pelican.utils import slugify
 
-from .frontmatter import Source, parse
-from .problems import Problem
+from kernel.content import parse_date
+from kernel.frontmatter import KNOWN_FIELDS, NotText, Source, read
+from kernel.problems import Problem
 
-# Every front-matter field a post or page may use; the writing guide documents the same list.
-KNOWN_FIELDS = {
-    "title": "Title",
-    "date": "Date",
-    "updated": "Updated",
-    "modified": "Modified",
-    "category": "Category",
-    "tags": "Tags",
-    "summary": "Summary",
-    "slug": "Slug",
-    "status": "Status",
-    "reviewed": "Reviewed",
-    "content-note": "Content-note",
-    "accept-claims": "Accept-claims",
-    "old-urls": "Old-urls",
-    "author": "Author",
-    "template": "Template",
-    "save_as": "Save_as",
-    "url": "URL",
-}
 REQUIRED = {"article": ["title", "date", "summary"], "page": ["title", "summary"]}
 STATUSES = {"article": ["published", "draft"], "page": ["published", "draft", "hidden"]}
 DATE_FIELDS = ["date", "updated", "modified", "reviewed"]
@@ -52,7 +32,6 @@ RESERVED_PAGE_SLUGS = {
     "images",
 }
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
 INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'>]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 INLINE_CODE = re.compile(r"`[^`]*`")
@@ -83,72 +62,6 @@ UNSAFE_MARKUP = [
 DATE_EXAMPLE = "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2024-03-05 10:00"
 
 
-def parse_date(value: str) -> datetime | None:
-    """Return the date if `value` is a full, real ISO date; otherwise None."""
-    if not ISO_DATE.match(value.strip()):
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    """Decode UTF-8, or report the line of the first byte that is not."""
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        return None, [
-            Problem(
-                path,
-                line,
-                "this file is not saved as UTF-8 text (byte "
-                f"0x{raw[error.start]:02x} cannot be read)",
-                "save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)",
-            )
-        ]
-
-
-def check_header_shape(path: str, text: str) -> list[Problem]:
-    """Catch headers Pelican would silently misread: empty files, YAML, leading blank lines."""
-    if not text.strip():
-        return [
-            Problem(
-                path,
-                1,
-                "the file is empty",
-                "add the fields Title, Date and Summary at the top, or delete the file "
-                '(`make post TITLE="..."` writes a ready one)',
-            )
-        ]
-    lines = text.split("\n")
-    if lines[0].strip() == "---":
-        return [
-            Problem(
-                path,
-                1,
-                "the file starts with YAML front matter ('---'), which this site does not read",
-                "delete the '---' lines and keep the fields as "
-                "'Title: ...' lines at the very top of the file",
-            )
-        ]
-    if not lines[0].strip():
-        first = next(i for i, line in enumerate(lines) if line.strip())
-        if parse(path, "\n".join(lines[first:])).fields:
-            return [
-                Problem(
-                    path,
-                    1,
-                    f"the file starts with {first} blank "
-                    f"{'line' if first == 1 else 'lines'}, so the fields below are read "
-                    "as text",
-                    "delete the blank lines so 'Title:' is on line 1",
-                )
-            ]
-    return []
-
-
 def check_fields(source: Source, kind: str, settings: dict) -> list[Problem]:
     """Required fields, unknown names, statuses, dates and summary length."""
     path, problems = source.path, []
@@ -169,6 +82,8 @@ def check_fields(source: Source, kind: str, settings: dict) -> list[Problem]:
         problems.append(Problem(path, number, f"unknown field '{written}'", fix))
     for key in REQUIRED[kind]:
         if key not in source.fields:
+            if source.problems:
+                continue  # the fields broke off early; the problem reported says where
             problems.append(
                 Problem(
                     path,
@@ -347,16 +262,14 @@ def check_tree(content_root: str, folders: dict[str, list[str]], settings: dict)
                             )
                         )
                         continue
-                    with open(path, "rb") as handle:
-                        text, found = decode(path, handle.read())
-                    problems += found
-                    if text is None:
+                    try:
+                        source = read(path)
+                    except NotText as error:
+                        problems.append(error.problem)
                         continue
-                    found = check_header_shape(path, text)
-                    problems += found
-                    if found:
-                        continue
-                    source = parse(path, text)
+                    problems += source.problems
+                    if source.problems and not source.fields:
+                        continue  # no fields to check: the problem above says why
                     sources[path] = source
                     problems += check_fields(source, kind, settings)
                     problems += check_body(source, content_root)

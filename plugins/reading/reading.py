@@ -11,8 +11,6 @@ from itertools import takewhile
 
 TAG = re.compile(r"<[^>]+>")
 HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
-BARE_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
-NOT_SLUG = re.compile(r"[^a-z0-9]+")
 WORDS_PER_MINUTE = 230  # a common figure for adult silent reading of non-fiction
 TOC_MIN_HEADINGS = 4
 
@@ -21,23 +19,6 @@ def reading_time(html: str) -> int:
     """Whole minutes to read `html`, at least 1."""
     words = len(TAG.sub(" ", html).split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
-
-
-def add_heading_ids(html: str) -> str:
-    """Give h2 and h3 headings stable ids (for the table of contents and shared links)."""
-    used: set[str] = set()
-
-    def replace(match: re.Match) -> str:
-        text = unescape(TAG.sub("", match.group(2)))
-        base = NOT_SLUG.sub("-", text.lower()).strip("-") or "section"
-        anchor, number = base, 1
-        while anchor in used:
-            number += 1
-            anchor = f"{base}-{number}"
-        used.add(anchor)
-        return f'<h{match.group(1)} id="{anchor}">{match.group(2)}</h{match.group(1)}>'
-
-    return BARE_HEADING.sub(replace, html)
 
 
 def table_of_contents(html: str) -> list[tuple[str, str]]:

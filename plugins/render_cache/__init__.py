@@ -17,10 +17,13 @@ import jinja2
 import markdown
 import pelican as pelican_package
 from pelican import signals
+from pelican.writers import Writer
 
-from content_rules import rules
+from kernel import settings, speedups
+from kernel.content import CONTENT_LISTS
 
 KEYS_FILE = "render-keys.json"
+SETTINGS = [settings.Setting("RENDER_CACHE", False, settings.boolean, "True or False")]
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "RENDER_CACHE_OUTPUT"}
 state: dict = {"enabled": False, "old": {}, "new": {}, "site_key": None}
 
@@ -49,7 +52,7 @@ def files_signature(folders) -> list:
 def listing(context) -> list:
     """What any page may show of any post or page."""
     seen, rows = set(), []
-    for name in rules.CONTENT_LISTS:
+    for name in CONTENT_LISTS:
         for item in context.get(name) or []:
             if id(item) in seen:
                 continue
@@ -74,12 +77,12 @@ def listing(context) -> list:
     return rows
 
 
-def site_key(context, settings) -> str:
-    stable = {key: value for key, value in settings.items() if key not in VOLATILE_SETTINGS}
+def site_key(context, config) -> str:
+    stable = {key: value for key, value in config.items() if key not in VOLATILE_SETTINGS}
     parts = {
         "settings": json.dumps(stable, sort_keys=True, default=lambda o: type(o).__name__),
-        "theme": files_signature([settings["THEME"]]),
-        "plugins": files_signature(settings.get("PLUGIN_PATHS", [])),
+        "theme": files_signature([config["THEME"]]),
+        "plugins": files_signature(config.get("PLUGIN_PATHS", [])),
         "versions": [pelican_package.__version__, jinja2.__version__, markdown.__version__],
         "listing": listing(context),
     }
@@ -89,9 +92,9 @@ def site_key(context, settings) -> str:
 class CachingTemplate:
     """Stands in for a Jinja template in Pelican's writer; renders only when needed."""
 
-    def __init__(self, template, settings):
+    def __init__(self, template, config):
         self.template = template
-        self.settings = settings
+        self.settings = config
 
     def render(self, context):
         name = context["output_file"]
@@ -125,22 +128,33 @@ class CachingTemplate:
         return output
 
 
-def wrap(template, settings):
-    return CachingTemplate(template, settings) if state["enabled"] else template
+class CachingWriter(Writer):
+    """Pelican's writer, rendering each page through CachingTemplate."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(
+            name, CachingTemplate(template, self.settings), context, *args, **kwargs
+        )
+
+
+def writer(pelican):
+    """The writer for this build: ours while the cache is on, otherwise Pelican's own."""
+    return CachingWriter if state["enabled"] else None
 
 
 def start(pelican) -> None:
-    settings = pelican.settings
+    config = pelican.settings
+    settings.apply(config, SETTINGS)
     # Where this build's output will live when it is done (an atomic build writes elsewhere
     # first): the previous build's files are read from there.
-    final = os.path.realpath(settings.get("RENDER_CACHE_OUTPUT") or pelican.output_path)
+    final = os.path.realpath(config.get("RENDER_CACHE_OUTPUT") or pelican.output_path)
     state.update(
-        enabled=bool(settings.get("RENDER_CACHE")),
+        enabled=config["RENDER_CACHE"] and speedups.allowed(config, "the render cache"),
         old={},
         new={},
         site_key=None,
         previous=final,
-        keys_file=os.path.join(settings["CACHE_PATH"], KEYS_FILE),
+        keys_file=os.path.join(config["CACHE_PATH"], KEYS_FILE),
     )
     if not state["enabled"]:
         return
@@ -153,20 +167,19 @@ def start(pelican) -> None:
         pass
 
 
-def save_keys(pelican):
+def save_keys(pelican) -> None:
     if state["enabled"]:
         os.makedirs(os.path.dirname(state["keys_file"]), exist_ok=True)
         temporary = state["keys_file"] + ".part"
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump({"output": state["previous"], "pages": state["new"]}, handle)
         os.replace(temporary, state["keys_file"])  # never half a keys file
-    return []
 
 
 def register():
     signals.initialized.connect(start)
-    if wrap not in rules.template_wrappers:
-        rules.template_wrappers.append(wrap)
-    # Saved with the after-writing checks: only a build that got that far records its pages.
-    if save_keys not in rules.after_writing_checks:
-        rules.after_writing_checks.append(save_keys)
+    # Pelican asks for its writer once everything is read.
+    signals.get_writer.connect(writer)
+    # Once every page is written; a reused page is checked against its recorded hash, so keys
+    # saved by a build that later stops can never serve a wrong page.
+    signals.finalized.connect(save_keys)

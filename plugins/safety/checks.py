@@ -6,7 +6,8 @@ import os
 import re
 from datetime import datetime
 
-from content_rules.problems import Problem
+from kernel.problems import Problem
+from kernel.settings import line_of
 
 # Wording regulators and professional codes warn about in health marketing, each with a
 # lower-case word it cannot match without: most posts contain none, and a substring search
@@ -48,18 +49,6 @@ def placeholder_settings(settings: dict) -> list[str]:
     ]
 
 
-def setting_line(config_path: str, name: str) -> int:
-    """Line of `NAME =` in the settings file, so the refusal points at it."""
-    try:
-        with open(config_path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if re.match(rf"{name}\s*=", line):
-                    return number
-    except OSError:
-        pass
-    return 1
-
-
 def placeholder_problems(settings: dict, config_path: str) -> list[Problem]:
     problems = []
     for name in placeholder_settings(settings):
@@ -67,7 +56,7 @@ def placeholder_problems(settings: dict, config_path: str) -> list[Problem]:
             problems.append(
                 Problem(
                     config_path,
-                    setting_line(config_path, "SITEURL"),
+                    line_of(config_path, "SITEURL"),
                     "SITEURL is not set for publishing",
                     "give the site's address: SITEURL=https://your-domain make publish",
                 )
@@ -76,7 +65,7 @@ def placeholder_problems(settings: dict, config_path: str) -> list[Problem]:
             problems.append(
                 Problem(
                     config_path,
-                    setting_line(config_path, name),
+                    line_of(config_path, name),
                     f"{name} still holds its placeholder ({settings.get(name)!r})",
                     f"set {name} in pelicanconf.py to the real value",
                 )
@@ -92,7 +81,7 @@ def claim_problems(
     severity = "error" if as_errors else "warning"
     accepted_lower = [normal(a) for a in accepted]
 
-    def line_of(offset: int) -> int:
+    def body_line(offset: int) -> int:
         return body_start + body.count("\n", 0, offset)
 
     found = []
@@ -111,7 +100,7 @@ def claim_problems(
             found.append(
                 Problem(
                     path,
-                    line_of(match.start()),
+                    body_line(match.start()),
                     f"the post {what}: '{short}'",
                     "rephrase without promising results, or, after review, add "
                     f"'Accept-claims: {short}' to the post's fields",
@@ -123,7 +112,7 @@ def claim_problems(
             found.append(
                 Problem(
                     path,
-                    line_of(match.start()),
+                    body_line(match.start()),
                     "this looks like a client testimonial",
                     "remove it (professional codes restrict "
                     "testimonials), or add 'Accept-claims: testimonial' after "

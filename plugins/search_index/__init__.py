@@ -24,9 +24,10 @@ from markupsafe import escape
 from pagefind_bin import get_executable
 from pelican import signals
 
-from content_rules import rules
-from content_rules.problems import Problem, collector
-from reading.typography import typographic
+from kernel import settings
+from kernel.content import content_items
+from kernel.problems import Problem, channel
+from kernel.typography import typographic
 
 # Lists whose items have a page of their own that readers can reach; hidden ones are left out.
 INDEXED_LISTS = ("articles", "drafts", "pages", "draft_pages")
@@ -42,6 +43,7 @@ UNUSED_BUNDLE_FILES = (
 )
 STALE_SECONDS = 600
 IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+SETTINGS = [settings.Setting("SEARCH_INDEX", True, settings.boolean, "True or False")]
 state: dict = {"process": None, "scratch": None, "generators": []}
 
 
@@ -95,14 +97,12 @@ def start_indexing(static_generator) -> None:
     read, so the copy is final; the other plugins' checks and annotations run meanwhile."""
     generators, state["generators"] = state["generators"], []
     stop_indexing()
-    settings = static_generator.settings
-    if not settings.get("SEARCH_INDEX", True) or collector.problems:
+    config = static_generator.settings
+    if not config["SEARCH_INDEX"] or channel.errors():
         return  # a build with problems stops before writing; nothing to index
-    scratch = state["scratch"] = scratch_folder(settings)
+    scratch = state["scratch"] = scratch_folder(config)
     site = os.path.join(scratch, "site")
-    write_sources(
-        rules.content_items(generators, INDEXED_LISTS), site, settings.get("DEFAULT_LANG", "en")
-    )
+    write_sources(content_items(generators, INDEXED_LISTS), site, config["DEFAULT_LANG"])
     log = state["log"] = open(os.path.join(scratch, "pagefind.log"), "w+", encoding="utf-8")
     state["process"] = subprocess.Popen(
         pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log
@@ -138,28 +138,26 @@ def install_bundle(bundle: str, output_path: str) -> None:
     shutil.move(bundle, target)
 
 
-def wait_for_index(pelican) -> list[Problem]:
-    """After writing, beside the other checks: wait for Pagefind; report it if it failed."""
+def finish_index(pelican) -> None:
+    """Once every page is written and checked: wait for Pagefind, then move its bundle into
+    the site (no check reads a folder while it is replaced), or report why it failed."""
     process = state["process"]
-    if process is None or process.wait() == 0:
-        return []
-    log = state["log"]
-    log.seek(0)
-    problem = Problem(
-        os.path.join(pelican.output_path, "pagefind"),
-        1,
-        f"Pagefind could not index the site: {log.read().strip()}",
-        "run the build again; if it repeats, reinstall with `make clean`",
-    )
-    stop_indexing()
-    return [problem]
-
-
-def install_index(pelican) -> None:
-    """Once the checks are done: move the finished bundle into the site."""
-    if state["process"] is not None:
+    if process is None:
+        return
+    if process.wait() != 0:
+        log = state["log"]
+        log.seek(0)
+        channel.report(
+            Problem(
+                os.path.join(pelican.output_path, "pagefind"),
+                1,
+                f"Pagefind could not index the site: {log.read().strip()}",
+                "run the build again; if it repeats, reinstall with `make clean`",
+            )
+        )
+    else:
         install_bundle(os.path.join(state["scratch"], "bundle"), pelican.output_path)
-        stop_indexing()
+    stop_indexing()
 
 
 def index_site(folder: str) -> str | None:
@@ -173,20 +171,19 @@ def index_site(folder: str) -> str | None:
     return None
 
 
-def forget_generators(pelican) -> None:
+def start(pelican) -> None:
+    settings.apply(pelican.settings, SETTINGS)
     state["generators"] = []
 
 
 def register():
-    signals.initialized.connect(forget_generators)
+    signals.initialized.connect(start)
     signals.article_generator_finalized.connect(keep_generator)
     signals.page_generator_finalized.connect(keep_generator)
+    # The last content (static files, which posts link to) is read: index beside the writing.
     signals.static_generator_finalized.connect(start_indexing)
-    # Waited for beside the link check, once every page is written; moved in after it.
-    if wait_for_index not in rules.after_writing_checks:
-        rules.after_writing_checks.append(wait_for_index)
-    if install_index not in rules.after_checks_steps:
-        rules.after_checks_steps.append(install_index)
+    # After the checks of the written site (earlier in PLUGINS): wait, then move the bundle in.
+    signals.finalized.connect(finish_index)
 
 
 # A build that stops early (a problem found after Pagefind started) leaves no Pagefind running.

@@ -6,10 +6,24 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
+from kernel import settings
+
 from .headers import csp, netlify_headers
+
+SETTINGS = [
+    settings.Setting(
+        "CONTENT_SECURITY_POLICY",
+        {"default-src": "'self'"},
+        settings.mapping,
+        "a dict of directive -> sources",
+    ),
+    settings.Setting("SECURITY_HEADERS", {}, settings.mapping, "a dict of header -> value"),
+    settings.Setting("CSP_META", True, settings.boolean, "True or False"),
+]
 
 
 def add_meta(pelican) -> None:
+    settings.apply(pelican.settings, SETTINGS)
     pelican.settings["CSP_META_CONTENT"] = csp(
         pelican.settings["CONTENT_SECURITY_POLICY"], for_meta=True
     )
@@ -25,4 +39,5 @@ def write_headers_file(pelican) -> None:
 
 def register():
     signals.initialized.connect(add_meta)
+    # With the rest of the written site.
     signals.finalized.connect(write_headers_file)

@@ -5,14 +5,22 @@ from html import unescape
 
 from pelican import signals
 
-from content_rules.rules import content_items
+from kernel import settings
+from kernel.content import content_items
 
 from .schema import blog_posting, practice
 
 TAG = re.compile(r"<[^>]+>")
+SETTINGS = [
+    settings.Setting("SITE_DESCRIPTION", "", settings.text, "a sentence about the site"),
+    settings.Setting(
+        "SOCIAL_IMAGE", "images/social-card.png", settings.nonempty_text, "an image's path"
+    ),
+]
 
 
 def site_data(pelican) -> None:
+    settings.apply(pelican.settings, SETTINGS)
     pelican.settings["SITE_JSON_LD"] = practice(pelican.settings)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kernel.content import reviewed_date, updated_date
+
 
 def absolute(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path}" if path else f"{siteurl}/"
@@ -45,7 +47,7 @@ def blog_posting(article, settings: dict) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": article.date.isoformat(),
-        "dateModified": (article.updated or article.date).isoformat(),
+        "dateModified": (updated_date(article) or article.date).isoformat(),
         "author": {
             "@type": "Person",
             "name": str(article.author),
@@ -62,6 +64,7 @@ def blog_posting(article, settings: dict) -> dict:
         "wordCount": article.word_count,
         "inLanguage": settings["DEFAULT_LANG"],
     }
-    if article.reviewed:
-        data["lastReviewed"] = article.reviewed.date().isoformat()
+    reviewed = reviewed_date(article)
+    if reviewed:
+        data["lastReviewed"] = reviewed.date().isoformat()
     return data

@@ -2,8 +2,8 @@
 
 import re
 
-from content_rules.source_checks import KNOWN_FIELDS
 from helpers import REPO
+from kernel.frontmatter import KNOWN_FIELDS
 
 
 def test_every_known_field_is_in_the_guide_table():

@@ -2,8 +2,8 @@
 
 from types import SimpleNamespace
 
+from kernel.typography import typographic
 from reading.reading import reading_time, related_posts, table_of_contents
-from reading.typography import typographic
 
 
 def test_reading_time_rounds_up_and_is_at_least_one_minute():
@@ -34,7 +34,7 @@ def test_typographic_quotes_and_escaping():
 
 
 def test_typographic_html_skips_tags_and_code():
-    from reading.typography import typographic_html
+    from kernel.typography import typographic_html
 
     html = (
         '<p class="x">It\'s "here" -- see <code>a "b"</code> and <a href="/\'q\'">it\'s</a>...</p>'
@@ -45,7 +45,7 @@ def test_typographic_html_skips_tags_and_code():
 
 
 def test_heading_ids_are_slugs_and_unique():
-    from reading.reading import add_heading_ids
+    from transforms.headings import add_heading_ids
 
     html = "<h2>Why it <em>matters</em></h2><h3>Tools &amp; tips</h3><h2>Why it matters</h2>"
     assert add_heading_ids(html) == (

@@ -4,8 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from content_rules.frontmatter import parse
 from content_rules.source_checks import check_body, check_fields
+from kernel.frontmatter import parse
 from sitebuild.newpost import new_post
 
 

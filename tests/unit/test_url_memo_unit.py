@@ -1,6 +1,8 @@
-"""Addresses are remembered only once reading is over, and match what Pelican computes."""
+"""Addresses are remembered once reading is over, and are what Pelican computes."""
 
 import copy
+from datetime import datetime
+from types import SimpleNamespace
 
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
@@ -8,28 +10,34 @@ from pelican.settings import DEFAULT_CONFIG
 import url_memo
 
 
-def article(slug: str) -> Article:
+def article(slug: str, speedups: bool = True) -> Article:
     settings = copy.deepcopy(DEFAULT_CONFIG)
-    settings.update({"ARTICLE_URL": "posts/{slug}/", "ARTICLE_SAVE_AS": "posts/{slug}/index.html"})
-    return Article(
-        "<p>x</p>",
-        metadata={"title": "T", "slug": slug, "date": __import__("datetime").datetime(2024, 3, 5)},
-        settings=settings,
+    settings.update(
+        {
+            "ARTICLE_URL": "posts/{slug}/",
+            "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
+            "SPEEDUPS": speedups,
+        }
     )
+    metadata = {"title": "T", "slug": slug, "date": datetime(2024, 3, 5)}
+    return Article("<p>x</p>", metadata=metadata, settings=settings)
 
 
-def test_addresses_follow_changes_until_reading_is_over():
-    url_memo.register()
+def generator_of(post: Article) -> SimpleNamespace:
+    return SimpleNamespace(settings=post.settings, articles=[post])
+
+
+def test_remembered_addresses_are_the_ones_pelican_computes_and_stay():
     post = article("first")
-    assert post.url == "posts/first/"
-    post.slug = "renamed"  # still being read: a plugin may change the slug
-    assert post.url == "posts/renamed/"
-
-
-def test_addresses_are_computed_once_after_reading():
-    url_memo.register()
-    post = article("first")
-    url_memo.start_remembering(type("Generator", (), {"articles": [post]})())
-    assert (post.url, post.save_as) == ("posts/first/", "posts/first/index.html")
+    computed = (post.url, post.save_as)
+    url_memo.remember_addresses(generator_of(post))
+    assert (post.override_url, post.override_save_as) == computed
     post.slug = "changed"  # no plugin does this after reading: the remembered answer stays
-    assert post.url == "posts/first/"
+    assert (post.url, post.save_as) == computed
+
+
+def test_nothing_is_remembered_with_speedups_off():
+    post = article("first", speedups=False)
+    url_memo.remember_addresses(generator_of(post))
+    post.slug = "changed"
+    assert post.url == "posts/changed/"

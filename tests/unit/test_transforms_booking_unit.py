@@ -1,6 +1,6 @@
 """The booking form and outbound links."""
 
-from booking.links import rewrite
+from transforms.booking import rewrite
 
 URL = "https://book.example/form?a=1&b=2"
 

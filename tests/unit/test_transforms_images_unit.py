@@ -1,6 +1,6 @@
 """The <img> rewrite, without Pelican."""
 
-from responsive_images.images import rewrite
+from transforms.images import rewrite
 
 
 def test_small_images_get_dimensions_but_no_srcset(tmp_path):

@@ -4,7 +4,7 @@ import pytest
 from markdown import Markdown
 
 from helpers import REPO
-from parallel_markdown.plain_text import skip_plain_text
+from markdown_reader.plain_text import skip_plain_text
 from sitebuild.corpus import post_text
 
 EXTENSIONS = [

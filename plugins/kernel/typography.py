@@ -18,15 +18,13 @@ RULES = [
     (re.compile(r" -- | - "), " \u2013 "),
     (re.compile(r"\.\.\."), "\u2026"),
 ]
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style)\b", re.IGNORECASE)
 
 
 def typographic(text) -> Markup:
-    """Return `text` with curly quotes, en dashes and ellipses, escaped for HTML."""
+    """`text` with curly quotes, en dashes and ellipses, escaped for HTML (a Jinja filter)."""
     return Markup(escape(typographic_text(str(text))))
-
-
-TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style)\b", re.IGNORECASE)
 
 
 def typographic_text(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Responsive <img> markup and the narrower copies it points to."""
+"""Responsive images: every `{static}` image gets srcset, sizes, width and height (no layout
+shift), lazy loading after the first, and narrower copies made with Pillow."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import hashlib
 import os
 import re
 import shutil
+from functools import lru_cache
 
 from PIL import Image
+
+from .body import Body
 
 IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 SRC = re.compile(r"""\bsrc\s*=\s*"(\{static\}|\|static\|)/?([^"]+)\"""")
@@ -76,3 +80,36 @@ def make_copy(source: str, destination: str, width: int, cache_folder: str) -> N
             os.replace(temporary, cached)  # a killed build never leaves half an image cached
     os.makedirs(os.path.dirname(destination), exist_ok=True)
     shutil.copyfile(cached, destination)
+
+
+@lru_cache(maxsize=512)
+def size_of(path: str) -> tuple[int, int]:
+    with Image.open(path) as image:  # reads the header only
+        return image.size
+
+
+def responsive_images(html: str, body: Body) -> str:
+    if "<img" not in html:
+        return html
+    settings = body.settings
+    base = settings.get("SITEURL", "")
+    if settings.get("RELATIVE_URLS") and body.save_as:
+        # The preview's links are relative to each page, so srcset must be too.
+        base = os.path.relpath(".", os.path.dirname(body.save_as) or ".")
+    html, jobs = rewrite(
+        html,
+        settings["PATH"],
+        base,
+        settings["RESPONSIVE_IMAGE_WIDTHS"],
+        settings["RESPONSIVE_IMAGE_SIZES"],
+        size_of,
+    )
+    for source, relative, width in jobs:
+        body.image_copies[relative] = (source, width)
+    return html
+
+
+def write_copies(copies: dict[str, tuple[str, int]], output_path: str, cache: str) -> None:
+    """Write every narrower copy the pass asked for, from the cache when unchanged."""
+    for relative, (source, width) in sorted(copies.items()):
+        make_copy(source, os.path.join(output_path, relative), width, cache)

@@ -1,9 +1,14 @@
-"""Rewrite links in rendered post HTML: the `{booking}` form, and every link leaving the site."""
+"""Links in a post's HTML: the `{booking}` form becomes the booking link, and every link that
+leaves the site gets `rel="noopener noreferrer"`; booking links also
+`referrerpolicy="no-referrer"`, so the booking vendor never learns which post a reader came from.
+"""
 
 from __future__ import annotations
 
 import re
 from html import escape
+
+from .body import Body
 
 ANCHOR = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
 HREF = re.compile(r"""\bhref\s*=\s*("([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -37,30 +42,6 @@ def is_outbound(href: str, siteurl: str) -> bool:
     return not (siteurl.startswith(("http://", "https://")) and href.startswith(siteurl + "/"))
 
 
-PRACTICE_VALUE = re.compile(r"(?:\{|%7B)practice:([A-Za-z0-9_]+)(?:\}|%7D)")
-TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-
-
-def fill_practice_values(html: str, settings: dict, marker: str) -> tuple[str, list[str]]:
-    """Replace `{practice:NAME}` with the setting NAME, escaped; return the HTML and the names
-    that are not settings. In text, a value still holding `marker` is shown marked."""
-    if "practice:" not in html:
-        return html, []
-    unknown: list[str] = []
-
-    def value(match: re.Match, in_text: bool) -> str:
-        name = match.group(1)
-        if not isinstance(settings.get(name), str | int) or name != name.upper():
-            unknown.append(name)
-            return match.group(0)
-        text = escape(str(settings[name]), quote=not in_text)
-        if in_text and marker.lower() in text.lower():
-            return f'<mark class="placeholder">{text}</mark>'
-        return text
-
-    parts = TAG_OR_TEXT.split(html)
-    for index, part in enumerate(parts):
-        if "practice:" in part:
-            in_text = index % 2 == 0
-            parts[index] = PRACTICE_VALUE.sub(lambda m, t=in_text: value(m, t), part)
-    return "".join(parts), unknown
+def booking_links(html: str, body: Body) -> str:
+    settings = body.settings
+    return rewrite(html, settings["BOOKING_URL"], settings.get("SITEURL", ""))

@@ -1,0 +1,49 @@
+"""Stand-in practice values for the tests and the benchmark: plainly not real, never
+published. Every name in PRACTICE_SETTINGS gets one, so a new practice setting needs no edit
+here."""
+
+from __future__ import annotations
+
+STAND_INS = {
+    "THERAPIST_NAME": "Test Therapist",
+    "THERAPIST_CREDENTIALS": "TEST-CRED",
+    "LICENSE_TYPE": "Test License Type",
+    "LICENSE_NUMBER": "TEST-000",
+    "LICENSE_STATES": "Test State",
+    "TELEHEALTH_STATES": "Test State",
+    "PRACTICE_NAME": "Test Practice",
+    "PRACTICE_LOCATION": "Test City",
+    "CONTACT_EMAIL": "practice@test.invalid",
+    "BOOKING_URL": "https://booking.test.invalid/consultation",
+    "BOOKING_VENDOR": "Test Booking Service",
+    "PRESCRIBER": "Test Prescriber, MD",
+    "DOSING_SETTING": "Test dosing setting",
+    "AFTER_HOURS_CONTACT": "Test after-hours line",
+    "NOTICE_OF_PRIVACY_PRACTICES_URL": "https://practice.test.invalid/notice-of-privacy-practices",
+    "PRIVACY_EFFECTIVE_DATE": "2026-01-01",
+}
+
+
+def practice_values(names: list[str]) -> dict[str, str]:
+    """A stand-in for each practice setting in `names` (SITEURL comes from the environment)."""
+    values = {}
+    for name in names:
+        if name == "SITEURL":
+            continue
+        if name in STAND_INS:
+            values[name] = STAND_INS[name]
+        elif name.endswith("_URL"):
+            values[name] = f"https://practice.test.invalid/{name.lower().replace('_', '-')}"
+        else:
+            values[name] = f"Test {name.replace('_', ' ').lower()}"
+    return values
+
+
+def stand_in_practice() -> dict[str, str]:
+    """Stand-ins for every practice setting pelicanconf.py lists."""
+    from pathlib import Path
+
+    from pelican.settings import read_settings
+
+    config = Path(__file__).resolve().parents[1] / "pelicanconf.py"
+    return practice_values(read_settings(str(config))["PRACTICE_SETTINGS"])

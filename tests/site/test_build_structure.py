@@ -1,0 +1,109 @@
+"""One path through the build: the plugin order is the order things happen, settings are
+checked before anything is read, and the speed mechanisms never change a byte."""
+
+import subprocess
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from helpers import PELICAN, REPO, build, copy_content, tree_digest
+from sitebuild.corpus import write_corpus
+
+
+def receivers(signal_name: str) -> list[str]:
+    from pelican import signals
+
+    signal = getattr(signals, signal_name)
+    return [
+        f"{receiver.__module__}.{receiver.__name__}"
+        for receiver in signal.receivers_for(None)
+        if receiver.__module__.split(".")[0] in PLUGIN_NAMES
+    ]
+
+
+PLUGIN_NAMES = {
+    name.split(".")[-1] for name in read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
+} | {"sitemap"}
+
+
+def test_receivers_run_in_the_order_of_plugins(tmp_path):
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"), override={"OUTPUT_PATH": str(tmp_path), "PATH": "content"}
+    )
+    Pelican(settings)  # registers every plugin, as a build does
+    after_writing = receivers("finalized")
+    order = [
+        "content_rules.check_links",
+        "safety.check_written_files",
+        "search_index.finish_index",
+        "build_report.after_writing",
+    ]
+    positions = [after_writing.index(name) for name in order]
+    assert positions == sorted(positions), after_writing
+    assert after_writing[-1] == "build_report.after_writing"
+    assert receivers("all_generators_finalized")[-1] == "build_report.after_reading"
+    assert receivers("initialized")[-1] == "build_report.after_start"
+
+
+def test_the_plain_pelican_command_builds_the_complete_preview(tmp_path):
+    output = tmp_path / "out"
+    result = subprocess.run(
+        [
+            str(PELICAN),
+            "content",
+            "-s",
+            "pelicanconf.py",
+            "-o",
+            str(output),
+            "-e",
+            f'CACHE_PATH="{tmp_path / "cache"}"',
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for name in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "_headers",
+        "pagefind/pagefind.js",
+        "posts/the-power-of-integration/index.html",
+    ]:
+        assert (output / name).is_file(), name
+
+
+def test_a_mistyped_setting_stops_the_build_with_one_line_naming_it(tmp_path):
+    content = copy_content(tmp_path)
+    result = build(content, tmp_path / "out", extra={"RESPONSIVE_IMAGE_WIDTHS": "wide"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    (line,) = result.problems
+    assert line.startswith("pelicanconf.py:") and "RESPONSIVE_IMAGE_WIDTHS" in line
+
+
+def test_a_missing_setting_takes_its_default(tmp_path):
+    settings_file = tmp_path / "conf.py"
+    settings_file.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+        "del BOOKING_URL, RESPONSIVE_IMAGE_WIDTHS, REVIEW_MAX_AGE_MONTHS\n"
+    )
+    result = build(copy_content(tmp_path), tmp_path / "out", settings=str(settings_file))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "about" / "index.html").read_text()
+    assert 'href="https://set-me.example.invalid/book-a-free-consultation"' in html
+
+
+def test_speedups_change_speed_never_a_byte(tmp_path):
+    content = copy_content(tmp_path)
+    write_corpus(content, 30, words=300)
+    plain = tmp_path / "plain"
+    assert build(content, plain, extra={"SPEEDUPS": False}).returncode == 0
+    fast = tmp_path / "fast"
+    assert build(content, fast, extra={"SPEEDUPS": True}).returncode == 0
+    assert tree_digest(fast) == tree_digest(plain)
+    # A warm rebuild reuses unchanged pages (the render cache): still the same bytes.
+    assert build(content, fast, extra={"SPEEDUPS": True}).returncode == 0
+    assert tree_digest(fast) == tree_digest(plain)
