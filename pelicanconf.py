@@ -100,6 +100,14 @@ CRISIS_EMERGENCY_NUMBER = "911"
 CRISIS_LIFELINE_NUMBER = "988"
 CRISIS_TEXT_LINE_NUMBER = "741741"
 CRISIS_TEXT_LINE_KEYWORD = "HOME"
+# The 988 menu option for the Veterans Crisis Line (VA: "Dial 988 then Press 1").
+CRISIS_VETERANS_PRESS = "1"
+# The 988 menu option for help in Spanish (988 Lifeline call menu: Spanish, press 2).
+CRISIS_SPANISH_PRESS = "2"
+# The word to text to 988 for help in Spanish (988 Lifeline: text AYUDA).
+CRISIS_SPANISH_TEXT_KEYWORD = "AYUDA"
+# Poison Help line (HRSA): free, confidential, reaches the local poison center, medicines included.
+POISON_CONTROL_NUMBER = "1-800-222-1222"
 # Retired or wrong numbers that must never reach a page; the build fails if one does.
 FORBIDDEN_PHRASES = ["800-273-8255", "800.273.8255", "8002738255", "273-TALK", "273-8255"]
 # A post whose `Reviewed:` date is older than this many months gets a build warning.
