@@ -31,6 +31,9 @@ PRECOMPRESS_BROTLI = False
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
 
+# `make host-build` sets NOINDEX for a host's preview build; `make publish` leaves it unset.
+NOINDEX = os.environ.get("NOINDEX", "").strip().lower() in {"1", "true", "yes"}
+
 CLAIMS_ARE_ERRORS = True
 # A publish reads every source afresh: its bytes never depend on a cache.
 CACHE_CONTENT = False
