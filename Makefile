@@ -7,13 +7,14 @@ VENV_STAMP := $(VENV)/.requirements-installed
 NODE_STAMP := node_modules/.package-lock-installed
 INVOKE := $(BIN)/invoke
 
-.PHONY: help serve html publish test post clean bench check system-deps
+.PHONY: help serve html publish host-build test post clean bench check system-deps
 
 help:
 	@echo "make serve    build and preview on http://127.0.0.1:8000 with live reload"
 	@echo "make html     build the preview into output/"
 	@echo "make post TITLE=\"...\"   start a new draft post"
 	@echo "make publish  production build into output/ (SITEURL=https://... make publish)"
+	@echo "make host-build  the publish a host runs (Netlify, Cloudflare Pages); previews noindex"
 	@echo "make test     the whole test suite"
 	@echo "make bench    build-speed and page-weight benchmark"
 	@echo "make check    readability report for every post"
@@ -36,6 +37,11 @@ html: $(VENV_STAMP)
 
 publish: $(VENV_STAMP)
 	$(INVOKE) publish
+
+# The build command Netlify and Cloudflare Pages run: make publish, with the address the host
+# gives (a preview's own, never indexed). See docs/publishing.md.
+host-build: $(VENV_STAMP)
+	$(INVOKE) host-build
 
 post: $(VENV_STAMP)
 	$(INVOKE) new-post --title "$(TITLE)"

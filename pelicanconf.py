@@ -276,3 +276,7 @@ SECURITY_HEADERS = {
 }
 # Also as a <meta> tag, for hosts that cannot set headers (GitHub Pages).
 CSP_META = True
+# A preview a host builds of a branch or pull request (docs/publishing.md): a robots `noindex`
+# meta tag on every page, `X-Robots-Tag: noindex` in _headers and a robots.txt that disallows
+# everything, so search engines never list a preview. publishconf.py reads it from NOINDEX.
+NOINDEX = False

@@ -27,6 +27,9 @@ FEED_ALL_RSS = "rss.xml"
 # .gz beside every text file, for hosts that serve them as they are (nginx gzip_static).
 PRECOMPRESS_GZIP = True
 
+# `make host-build` sets NOINDEX for a host's preview build; `make publish` leaves it unset.
+NOINDEX = os.environ.get("NOINDEX", "").strip().lower() in {"1", "true", "yes"}
+
 CLAIMS_ARE_ERRORS = True
 # A publish reads every source afresh: its bytes never depend on a cache.
 CACHE_CONTENT = False

@@ -243,3 +243,22 @@ def test(c, args=""):
         raise fail("pytest collected no tests; that counts as a failure.", 5)
     if result.exited:
         raise fail("Tests failed.", result.exited)
+
+
+@task(help={"output": "folder to replace (default: output)"})
+def host_build(c, output=OUTPUT):
+    """Publish on a host that builds from the repository: Netlify, Cloudflare Pages, GitHub.
+
+    The host's environment gives the address (a preview's own, not indexed); the build is
+    `make publish` itself. See sitebuild/hosts.py and docs/publishing.md.
+    """
+    from sitebuild.hosts import HostSettingMissing, detect, wrangler_config
+
+    try:
+        build = detect(os.environ, wrangler_config("wrangler.toml"))
+    except HostSettingMissing as error:
+        raise fail(f"Publish stopped: {error}.") from None
+    print(build.describe())
+    # publishconf.py reads NOINDEX from the environment, as it reads SITEURL.
+    os.environ["NOINDEX"] = "true" if build.noindex else ""
+    publish(c, output=output, siteurl=build.siteurl or None)

@@ -24,6 +24,8 @@ def netlify_headers(settings: dict, base_path: str) -> str:
     """`_headers` for Netlify and Cloudflare Pages: the headers on every path of the site."""
     lines = [f"{base_path.rstrip('/')}/*"]
     lines += [f"  {name}: {value}" for name, value in all_headers(settings).items()]
+    if settings.get("NOINDEX"):  # a host's preview build: never in search results
+        lines.append("  X-Robots-Tag: noindex")
     return "\n".join(lines) + "\n"
 
 
