@@ -1,37 +1,39 @@
 """One path through the build: the plugin order is the order things happen, settings are
 checked before anything is read, and the speed mechanisms never change a byte."""
 
+import json
 import subprocess
-
-from pelican import Pelican
-from pelican.settings import read_settings
+import sys
 
 from helpers import PELICAN, REPO, build, copy_content, tree_digest
 from sitebuild.corpus import write_corpus
 
-
-def receivers(signal_name: str) -> list[str]:
-    from pelican import signals
-
-    signal = getattr(signals, signal_name)
-    return [
-        f"{receiver.__module__}.{receiver.__name__}"
-        for receiver in signal.receivers_for(None)
-        if receiver.__module__.split(".")[0] in PLUGIN_NAMES
-    ]
-
-
-PLUGIN_NAMES = {
-    name.split(".")[-1] for name in read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
-} | {"sitemap"}
+# Run in a child process: registering the plugins connects receivers for the whole process.
+LIST_RECEIVERS = """
+import json, sys
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+settings = read_settings("pelicanconf.py", override={"OUTPUT_PATH": sys.argv[1]})
+Pelican(settings)  # registers every plugin, as a build does
+ours = {name.split(".")[-1] for name in settings["PLUGINS"]}
+print(json.dumps({
+    name: [f"{r.__module__}.{r.__name__}" for r in getattr(signals, name).receivers_for(None)
+           if r.__module__.split(".")[0] in ours]
+    for name in ["initialized", "all_generators_finalized", "finalized"]
+}))
+"""
 
 
 def test_receivers_run_in_the_order_of_plugins(tmp_path):
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"), override={"OUTPUT_PATH": str(tmp_path), "PATH": "content"}
+    listed = subprocess.run(
+        [sys.executable, "-c", LIST_RECEIVERS, str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    Pelican(settings)  # registers every plugin, as a build does
-    after_writing = receivers("finalized")
+    receivers = json.loads(listed.stdout.splitlines()[-1])
+    after_writing = receivers["finalized"]
     order = [
         "content_rules.check_links",
         "safety.check_written_files",
@@ -41,8 +43,8 @@ def test_receivers_run_in_the_order_of_plugins(tmp_path):
     positions = [after_writing.index(name) for name in order]
     assert positions == sorted(positions), after_writing
     assert after_writing[-1] == "build_report.after_writing"
-    assert receivers("all_generators_finalized")[-1] == "build_report.after_reading"
-    assert receivers("initialized")[-1] == "build_report.after_start"
+    assert receivers["all_generators_finalized"][-1] == "build_report.after_reading"
+    assert receivers["initialized"][-1] == "build_report.after_start"
 
 
 def test_the_plain_pelican_command_builds_the_complete_preview(tmp_path):
