@@ -63,6 +63,12 @@ def test_saving_a_post_reloads_the_open_page(repo, dev_server, page):
         )
     )
     page.wait_for_selector("text=LIVE-EDITED", timeout=15000)
+    # The page shown first (the quick path) is the one the full build writes after it.
+    served = repo / "output/posts/what-does-ketamine-feel-like/index.html"
+    shown_first = served.read_bytes()
+    page.wait_for_selector("#dev-search", timeout=15000)  # "search is catching up"
+    page.wait_for_selector("#dev-search", state="detached", timeout=30000)
+    assert served.read_bytes() == shown_first
     # A mistake shows in the page, and the last good build stays served.
     post.write_text(post.read_text().replace("Date: 2026-11-24 09:00", "Date: Feb 2024"))
     box = page.wait_for_selector("#dev-problems", timeout=15000)
