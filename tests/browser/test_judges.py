@@ -4,19 +4,10 @@ cookies, reflows at 320 px, and reaches the booking link by Tab with visible foc
 import pytest
 
 from helpers import REPO, TEST_PRACTICE
+from sitebuild.pagetypes import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = {
-    "home": "",
-    "article": "posts/the-power-of-integration/",
-    "page": "about/",
-    "category": "topics/integration/",
-    "tag": "tags/kap/",
-    "archives": "archives/",
-    "404": "no-such-page/",
-    "search": "search/",
-}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE_SOURCE = (REPO / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
