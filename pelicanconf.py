@@ -227,6 +227,7 @@ PLUGINS = [
     "transforms",  # reading: one ordered pass over each post's and page's HTML
     "url_memo",  # after reading: each address worked out once
     "reading",  # after reading: reading time, contents, related and neighbouring posts
+    "journeys",  # after reading: the steps of each journey in order, with their neighbours
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
     "practice_facts",  # start-up: fees, insurance, availability; an old availability date
     "structured_data",  # JSON-LD for the practice and for each post
