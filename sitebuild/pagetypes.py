@@ -12,4 +12,6 @@ PAGE_TYPES = {
     "404": "no-such-page/",
     "search": "search/",
     "fees": "fees/",
+    "journey step": "path-preparation/",
+    "worksheet": "integration-worksheet/",
 }

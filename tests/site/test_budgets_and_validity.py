@@ -51,13 +51,30 @@ def test_every_page_with_its_css_fits_one_round_trip(published_site):
 EXECUTABLE_SCRIPT = re.compile(r"<script\b(?![^>]*type=\"application/ld\+json\")", re.I)
 
 
+def worksheet_pages() -> set[str]:
+    """Output paths of the pages whose source says `Template: worksheet`."""
+    from kernel.frontmatter import read
+
+    pages = set()
+    for path in (REPO / "content" / "pages").glob("*.md"):
+        source = read(str(path))
+        if source.get("template") == "worksheet":
+            pages.add(f"{source.get('slug') or path.stem}/index.html")
+    return pages
+
+
 def test_no_script_on_reading_pages_and_nothing_inline(published_site):
+    # Search loads Pagefind; a worksheet loads its print button's script; nothing else runs.
+    own_script = {"search/index.html": "search.js"}
+    own_script.update(dict.fromkeys(worksheet_pages(), "print.js"))
     for path in html_files(published_site.folder):
         html = path.read_text(encoding="utf-8")
         relative = str(path.relative_to(published_site.folder))
         scripts = EXECUTABLE_SCRIPT.findall(html)
-        if relative == "search/index.html":
-            assert len(scripts) == 1 and 'src="' in html.split('<script type="module"')[1]
+        if relative in own_script:
+            assert len(scripts) == 1, relative
+            tag = html.split('<script type="module"')[1].split(">")[0]
+            assert f'src="{published_site.siteurl}/theme/js/{own_script[relative]}"' in tag
         else:
             assert scripts == [], relative
         assert not re.search(r"\sstyle\s*=", html), relative
