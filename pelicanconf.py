@@ -108,6 +108,8 @@ FOOTER_LINKS = [
     ("Good Faith Estimate", "good-faith-estimate/"),
     ("Archives", "archives/"),
     ("Tags", "tags/"),
+    ("How to follow", "follow/"),
+    ("Accessibility", "accessibility/"),
 ]
 
 # --- Safety notices --------------------------------------------------------------------------
@@ -230,6 +232,7 @@ PLUGINS = [
     "journeys",  # after reading: the steps of each journey in order, with their neighbours
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
     "practice_facts",  # start-up: fees, insurance, availability; an old availability date
+    "accessibility_record",  # start-up: the last passing accessibility run, for the statement
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in

@@ -1,6 +1,7 @@
-"""One example address per page type, relative to the site's root: what the browser judges
-(axe-core, light and dark), the layout test, the nginx host test and the benchmark visit. A new
-page type is added here once."""
+"""One example address per page type, relative to the site's root, and the color schemes:
+what the browser judges (axe-core, in each scheme), the layout test, the nginx host test and the
+benchmark visit. A new page type is added here once; `invoke accessibility-record` then records
+it for the accessibility statement."""
 
 PAGE_TYPES = {
     "home": "",
@@ -14,4 +15,7 @@ PAGE_TYPES = {
     "fees": "fees/",
     "journey step": "path-preparation/",
     "worksheet": "integration-worksheet/",
+    "accessibility statement": "accessibility/",
+    "how to follow": "follow/",
 }
+COLOR_SCHEMES = ["light", "dark"]
