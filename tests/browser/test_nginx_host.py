@@ -172,6 +172,7 @@ def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
     for path in PAGE_TYPES.values():
         page.goto(f"{siteurl}/{path}")
         page.wait_for_load_state("networkidle")
+    page.goto(f"{siteurl}/{PAGE_TYPES['search']}")
     page.fill("#search-input", "firefighter")
     page.wait_for_selector("#search-results a", timeout=10000)
     violations = [m for m in messages if "Content Security Policy" in m or "CSP violation" in m]
