@@ -41,6 +41,17 @@ NOTICE_OF_PRIVACY_PRACTICES_URL = "https://set-me.example.invalid/notice-of-priv
 PRIVACY_EFFECTIVE_DATE = "SET-ME YYYY-MM-DD"
 # The first step offered everywhere a booking link appears: an offer, not a placeholder.
 CONSULTATION_OFFER = "free 15-minute phone consultation"
+# What a client checks before calling (the Fees and insurance page at fees/, the booking calls).
+# Each service and its price as ("service", "price"), in the order the page lists them.
+FEES = [("SET-ME service", "SET-ME price")]
+# What a client should know about insurance, in a sentence or two.
+INSURANCE = "SET-ME what clients should know about insurance"
+# True or False (no quotes): whether you are taking new clients, shown beside every booking
+# button with the date you last confirmed it. `make publish` refuses a date older than
+# AVAILABILITY_MAX_AGE_DAYS, so the site never says "accepting" long after it stopped being true.
+ACCEPTING_NEW_CLIENTS = "SET-ME True or False"
+AVAILABILITY_AS_OF = "SET-ME YYYY-MM-DD"
+AVAILABILITY_MAX_AGE_DAYS = 90
 
 PRACTICE_SETTINGS = [
     "THERAPIST_NAME",
@@ -59,6 +70,10 @@ PRACTICE_SETTINGS = [
     "AFTER_HOURS_CONTACT",
     "NOTICE_OF_PRIVACY_PRACTICES_URL",
     "PRIVACY_EFFECTIVE_DATE",
+    "FEES",
+    "INSURANCE",
+    "ACCEPTING_NEW_CLIENTS",
+    "AVAILABILITY_AS_OF",
     "SITEURL",
 ]
 PLACEHOLDER_MARKER = "set-me"
@@ -89,9 +104,12 @@ MENU_LINKS = [
 FOOTER_LINKS = [
     ("Crisis and emergencies", "crisis/"),
     ("Privacy", "privacy/"),
+    ("Fees and insurance", "fees/"),
     ("Good Faith Estimate", "good-faith-estimate/"),
     ("Archives", "archives/"),
     ("Tags", "tags/"),
+    ("How to follow", "follow/"),
+    ("Accessibility", "accessibility/"),
 ]
 
 # --- Safety notices --------------------------------------------------------------------------
@@ -211,7 +229,10 @@ PLUGINS = [
     "transforms",  # reading: one ordered pass over each post's and page's HTML
     "url_memo",  # after reading: each address worked out once
     "reading",  # after reading: reading time, contents, related and neighbouring posts
+    "journeys",  # after reading: the steps of each journey in order, with their neighbours
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
+    "practice_facts",  # start-up: fees, insurance, availability; an old availability date
+    "accessibility_record",  # start-up: the last passing accessibility run, for the statement
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in

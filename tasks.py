@@ -75,6 +75,50 @@ def published_output() -> str:
     return OUTPUT
 
 
+@task
+def accessibility_record(c):
+    """Run the accessibility judges; when all pass, record the run for the statement page."""
+    import json
+    import subprocess
+    import tempfile
+    from datetime import date
+
+    from sitebuild import accessibility
+    from sitebuild.pagetypes import COLOR_SCHEMES, PAGE_TYPES
+
+    repo = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "run.jsonl"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/browser/test_judges.py",
+                "tests/site/test_budgets_and_validity.py::test_nu_html_checker_reports_no_errors",
+                "-q",
+            ],
+            cwd=repo,
+            env={**os.environ, accessibility.LOG_VARIABLE: str(log)},
+            check=False,
+        )
+        if result.returncode != 0:
+            raise fail("The judges did not all pass; the record was left as it was.")
+        entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    try:
+        record = accessibility.record_from(
+            entries,
+            list(PAGE_TYPES),
+            COLOR_SCHEMES,
+            accessibility.tool_versions(repo),
+            date.today(),
+        )
+    except ValueError as error:
+        raise fail(f"The run is incomplete ({error}); the record was left as it was.") from None
+    accessibility.write_record(repo / accessibility.RECORD, record)
+    print(f"Recorded the run in {accessibility.RECORD}; commit it to update the statement.")
+
+
 @task(help={"dest": "the folder to fill (it is replaced atomically)"})
 def deploy_folder(c, dest):
     """Copy the published site into a plain folder, replacing it in one atomic step."""

@@ -28,6 +28,8 @@ KNOWN_FIELDS = {
     "content-note": "Content-note",
     "accept-claims": "Accept-claims",
     "old-urls": "Old-urls",
+    "journey": "Journey",
+    "step": "Step",
     "author": "Author",
     "template": "Template",
     "save_as": "Save_as",

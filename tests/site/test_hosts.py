@@ -75,7 +75,8 @@ def sign_off(path: Path, date: str) -> None:
 
 def fresh_copy(tmp_path: Path) -> Path:
     """The project with test practice settings, the host files, a post dated the day before the
-    clock and one the day after, and every post and clinical page signed off on the clock's day."""
+    clock and one the day after, and every post and clinical page signed off (and availability
+    confirmed) on the clock's day."""
     repo = repo_copy(tmp_path / "repo")
     for name in HOST_FILES:
         source = REPO / name
@@ -89,6 +90,17 @@ def fresh_copy(tmp_path: Path) -> Path:
     pages = repo / "content" / "pages"
     for path in [*posts.glob("*.md"), pages / "how-kap-works-here.md", pages / "crisis.md"]:
         sign_off(path, SIGNED_OFF)
+    # Availability confirmed on the clock's day too: a publish refuses one older than 90 days.
+    settings = repo / "pelicanconf.py"
+    settings.write_text(
+        re.sub(
+            r"^AVAILABILITY_AS_OF = .*$",
+            f'AVAILABILITY_AS_OF = "{SIGNED_OFF}"',
+            settings.read_text(encoding="utf-8"),
+            flags=re.MULTILINE,
+        ),
+        encoding="utf-8",
+    )
     return repo
 
 
