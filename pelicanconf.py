@@ -212,6 +212,7 @@ PLUGINS = [
     "url_memo",  # after reading: each address worked out once
     "reading",  # after reading: reading time, contents, related and neighbouring posts
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
+    "share_images",  # after reading: each post's share image, its own or a card drawn once
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
