@@ -215,6 +215,7 @@ PLUGINS = [
     "share_images",  # after reading: each post's share image, its own or a card drawn once
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
+    "feedback",  # "Did this help?": its settings; after reading: both thank-you pages exist
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
     "render_cache",  # writing: unchanged pages reused in the preview
     "security_headers",  # the CSP meta tag; after writing: _headers
@@ -277,6 +278,9 @@ SECURITY_HEADERS = {
 }
 # Also as a <meta> tag, for hosts that cannot set headers (GitHub Pages).
 CSP_META = True
+# Where deploy/nginx.conf logs requests: time, request, status and size only, no IP address or
+# browser details. `invoke stats LOGFILE` counts reads and "Did this help?" answers from it.
+NGINX_ACCESS_LOG = "/var/log/nginx/practice-blog.access.log"
 # A preview a host builds of a branch or pull request (docs/publishing.md): a robots `noindex`
 # meta tag on every page, `X-Robots-Tag: noindex` in _headers and a robots.txt that disallows
 # everything, so search engines never list a preview. publishconf.py reads it from NOINDEX.

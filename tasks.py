@@ -171,6 +171,25 @@ def nginx_conf(c, base=None, root="/var/www/site", output="deploy/nginx.conf"):
     print(f"Wrote {output}.")
 
 
+@task(help={"logfile": "an access log written by deploy/nginx.conf (.gz allowed)"})
+def stats(c, logfile):
+    """Per post: reads and "Did this help?" answers, from a log without IP addresses."""
+    from pelican.settings import read_settings
+
+    from sitebuild.stats import count, read_lines, table
+
+    if not os.path.isfile(logfile):
+        raise fail(f"No log file at {logfile}.")
+    settings = read_settings("pelicanconf.py")
+    result = count(
+        read_lines(logfile),
+        settings["ARTICLE_URL"],
+        settings.get("FEEDBACK_YES_URL", "feedback/yes/"),
+        settings.get("FEEDBACK_NO_URL", "feedback/not-really/"),
+    )
+    print(table(result))
+
+
 @task(help={"title": "the post's title, in quotes"})
 def new_post(c, title=""):
     """Write content/posts/<slug>.md as a draft with every required field."""

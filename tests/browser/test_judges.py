@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "archives": "archives/",
     "404": "no-such-page/",
     "search": "search/",
+    "thank-you": "feedback/yes/?post=the-power-of-integration",
+    "thank-you, not really": "feedback/not-really/?post=the-power-of-integration",
 }
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE_SOURCE = (REPO / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
