@@ -114,6 +114,10 @@ FORBIDDEN_PHRASES = ["800-273-8255", "800.273.8255", "8002738255", "273-TALK", "
 REVIEW_MAX_AGE_MONTHS = 12
 # Claims the check reports (warning in preview, error in publish) unless a post accepts them.
 CLAIMS_ARE_ERRORS = False
+# `invoke check-citations` (needs the network): how long to wait for each linked site, and how
+# many days an answer is remembered in .cache/citations.json before the link is asked again.
+CITATION_TIMEOUT_SECONDS = 10
+CITATION_CACHE_DAYS = 7
 
 # --- Content ---------------------------------------------------------------------------------
 PATH = "content"
