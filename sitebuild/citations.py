@@ -126,6 +126,10 @@ def is_home(url: str, final: str) -> bool:
     return urlsplit(url).path.strip("/") != "" and urlsplit(final).path.strip("/") == ""
 
 
+def no_answer(timeout: float) -> str:
+    return f"no answer within {timeout:g} {'second' if timeout == 1 else 'seconds'}"
+
+
 def check(url: str, timeout: float) -> Outcome:
     """Follow `url`: HEAD, and GET when HEAD is refused or fails."""
     outcome = None
@@ -140,10 +144,10 @@ def check(url: str, timeout: float) -> Outcome:
             )
             continue  # some sites answer HEAD wrongly: ask again with GET
         except TimeoutError:
-            return Outcome("timeout", f"no answer within {timeout:g} seconds")
+            return Outcome("timeout", no_answer(timeout))
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
-                return Outcome("timeout", f"no answer within {timeout:g} seconds")
+                return Outcome("timeout", no_answer(timeout))
             return Outcome("unreachable", str(error.reason))
         except (OSError, ValueError, http.client.HTTPException) as error:
             return Outcome("unreachable", str(error) or type(error).__name__)

@@ -230,6 +230,7 @@ def test_the_log_keeps_no_address_and_invoke_stats_counts_reads_and_answers(ngin
         [str(invoke), "stats", str(ours)], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+    print(result.stdout)  # shown with pytest -rP
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:4]}
     # Three readers and one plain GET read the first post; a 304, a HEAD and a 404 are not reads.
     assert rows == {first: ["3", "1", "1"], second: ["1", "0", "1"]}, result.stdout

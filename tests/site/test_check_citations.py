@@ -137,7 +137,7 @@ def test_check_citations_reports_each_broken_link_on_its_line_and_remembers(tmp_
         out = result.stdout
         assert f"{base}/gone answers 410" in out and f"{base}/missing answers 404" in out
         assert f"{base}/studies/42 now leads to the home page {base}/" in out
-        assert f"{base}/slow gave no answer within 1 second" in out
+        assert f"{base}/slow gave no answer within 1 second." in out
         assert "Checked 9 links on 1 site: 9 asked now" in out
         assert "missing-in-code" not in str(Site.requests)
         # Polite: one request at a time to a site, HEAD first, a plain User-Agent.
