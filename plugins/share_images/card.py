@@ -216,11 +216,10 @@ def draw(title: str, practice_name: str, colours: Colours) -> bytes:
     top = TITLE_TOP + (TITLE_BOTTOM - TITLE_TOP - step * len(layout.lines)) / 2
     for number, line in enumerate(layout.lines):
         draw_line(canvas, MARGIN, round(top + number * step), line, layout.size, TEXT_INDEX)
-    card = Image.frombytes("P", canvas.size, canvas.tobytes())
-    card.putpalette(palette(colours))
+    canvas.putpalette(palette(colours))  # the greyscale image becomes a palette image
     data = io.BytesIO()
     # Level 1: a few KB larger than the default, written in half the time.
-    card.save(data, format="PNG", compress_level=1)
+    canvas.save(data, format="PNG", compress_level=1)
     return data.getvalue()
 
 
