@@ -79,6 +79,18 @@ DEFAULT_PAGINATION = 10
 # Default Open Graph image: a calm, text-free picture in content/images.
 SOCIAL_IMAGE = "images/social-card.png"
 SOCIAL_IMAGE_ALT = "A soft green and sand-coloured gradient with a gentle arc."
+# Each post's share image: its own `Image:` field, or a 1200x630 card of its title and
+# PRACTICE_NAME drawn at build time (plugins/share_images; kept in CACHE_PATH between builds).
+SHARE_IMAGES = True
+SHARE_IMAGE_SAVE_AS = "images/share/{slug}.png"
+# A "#" link beside each h2 and h3 of a post or page, to share that section.
+HEADING_LINKS = True
+# "Did this help? Yes / Not really" at the end of every post: plain links to these hidden
+# thank-you pages (content/pages/feedback-*.md) with the post's slug in the address, counted
+# from the server's log by `invoke stats LOGFILE`. No cookies, no scripts.
+FEEDBACK_LINKS = True
+FEEDBACK_YES_URL = "feedback/yes/"
+FEEDBACK_NO_URL = "feedback/not-really/"
 MENU_LINKS = [
     ("Posts", ""),
     ("Topics", "topics/"),
