@@ -94,6 +94,18 @@ DEFAULT_PAGINATION = 10
 # Default Open Graph image: a calm, text-free picture in content/images.
 SOCIAL_IMAGE = "images/social-card.png"
 SOCIAL_IMAGE_ALT = "A soft green and sand-coloured gradient with a gentle arc."
+# Each post's share image: its own `Image:` field, or a 1200x630 card of its title and
+# PRACTICE_NAME drawn at build time (plugins/share_images; kept in CACHE_PATH between builds).
+SHARE_IMAGES = True
+SHARE_IMAGE_SAVE_AS = "images/share/{slug}.png"
+# A "#" link beside each h2 and h3 of a post or page, to share that section.
+HEADING_LINKS = True
+# "Did this help? Yes / Not really" at the end of every post: plain links to these hidden
+# thank-you pages (content/pages/feedback-*.md) with the post's slug in the address, counted
+# from the server's log by `invoke stats LOGFILE`. No cookies, no scripts.
+FEEDBACK_LINKS = True
+FEEDBACK_YES_URL = "feedback/yes/"
+FEEDBACK_NO_URL = "feedback/not-really/"
 MENU_LINKS = [
     ("Posts", ""),
     ("Topics", "topics/"),
@@ -132,6 +144,10 @@ FORBIDDEN_PHRASES = ["800-273-8255", "800.273.8255", "8002738255", "273-TALK", "
 REVIEW_MAX_AGE_MONTHS = 12
 # Claims the check reports (warning in preview, error in publish) unless a post accepts them.
 CLAIMS_ARE_ERRORS = False
+# `invoke check-citations` (needs the network): how long to wait for each linked site, and how
+# many days an answer is remembered in .cache/citations.json before the link is asked again.
+CITATION_TIMEOUT_SECONDS = 10
+CITATION_CACHE_DAYS = 7
 
 # --- Content ---------------------------------------------------------------------------------
 PATH = "content"
@@ -233,8 +249,10 @@ PLUGINS = [
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
     "practice_facts",  # start-up: fees, insurance, availability; an old availability date
     "accessibility_record",  # start-up: the last passing accessibility run, for the statement
+    "share_images",  # after reading: each post's share image, its own or a card drawn once
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
+    "feedback",  # "Did this help?": its settings; after reading: both thank-you pages exist
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
     "page_writer",  # writing: unchanged pages reused (preview); two processes on a cold build
     "security_headers",  # the CSP meta tag; after writing: _headers
@@ -297,6 +315,9 @@ SECURITY_HEADERS = {
 }
 # Also as a <meta> tag, for hosts that cannot set headers (GitHub Pages).
 CSP_META = True
+# Where deploy/nginx.conf logs requests: time, request, status and size only, no IP address or
+# browser details. `invoke stats LOGFILE` counts reads and "Did this help?" answers from it.
+NGINX_ACCESS_LOG = "/var/log/nginx/practice-blog.access.log"
 # A preview a host builds of a branch or pull request (docs/publishing.md): a robots `noindex`
 # meta tag on every page, `X-Robots-Tag: noindex` in _headers and a robots.txt that disallows
 # everything, so search engines never list a preview. publishconf.py reads it from NOINDEX.

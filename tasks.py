@@ -215,6 +215,55 @@ def nginx_conf(c, base=None, root="/var/www/site", output="deploy/nginx.conf"):
     print(f"Wrote {output}.")
 
 
+@task(help={"logfile": "an access log written by deploy/nginx.conf (.gz allowed)"})
+def stats(c, logfile):
+    """Per post: reads and "Did this help?" answers, from a log without IP addresses."""
+    from pelican.settings import read_settings
+
+    from sitebuild.stats import count, read_lines, table
+
+    if not os.path.isfile(logfile):
+        raise fail(f"No log file at {logfile}.")
+    settings = read_settings("pelicanconf.py")
+    result = count(
+        read_lines(logfile),
+        settings["ARTICLE_URL"],
+        settings.get("FEEDBACK_YES_URL", "feedback/yes/"),
+        settings.get("FEEDBACK_NO_URL", "feedback/not-really/"),
+    )
+    print(table(result))
+
+
+@task(
+    help={
+        "content": "folder of posts and pages (default: content)",
+        "cache": "file that remembers answers (default: .cache/citations.json)",
+        "timeout": "seconds to wait for each site (default: CITATION_TIMEOUT_SECONDS)",
+    }
+)
+def check_citations(c, content="content", cache=".cache/citations.json", timeout=None):
+    """Follow every link to another site in the posts and pages (needs the network)."""
+    from pelican.settings import read_settings
+
+    from kernel import settings
+    from kernel.problems import channel
+    from sitebuild.citations import SETTINGS, run
+
+    config = read_settings("pelicanconf.py")
+    settings.apply(config, SETTINGS)
+    if channel.errors():
+        raise fail("\n".join(str(problem) for problem in channel.errors()), 2)
+    folders = list(config["ARTICLE_PATHS"]) + list(config["PAGE_PATHS"])
+    seconds = float(timeout) if timeout else config["CITATION_TIMEOUT_SECONDS"]
+    problems, summary = run(content, folders, cache, seconds, config["CITATION_CACHE_DAYS"])
+    for problem in problems:
+        print(problem)
+    print(summary)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise fail(f"{len(errors)} {'link needs' if len(errors) == 1 else 'links need'} a look.")
+
+
 @task(help={"title": "the post's title, in quotes"})
 def new_post(c, title=""):
     """Write content/posts/<slug>.md as a draft with every required field."""

@@ -17,5 +17,7 @@ PAGE_TYPES = {
     "worksheet": "integration-worksheet/",
     "accessibility statement": "accessibility/",
     "how to follow": "follow/",
+    "thank-you": "feedback/yes/?post=the-power-of-integration",
+    "thank-you, not really": "feedback/not-really/?post=the-power-of-integration",
 }
 COLOR_SCHEMES = ["light", "dark"]

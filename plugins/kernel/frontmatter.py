@@ -26,6 +26,8 @@ KNOWN_FIELDS = {
     "status": "Status",
     "reviewed": "Reviewed",
     "content-note": "Content-note",
+    "image": "Image",
+    "image-alt": "Image-alt",
     "accept-claims": "Accept-claims",
     "old-urls": "Old-urls",
     "journey": "Journey",

@@ -162,9 +162,15 @@ def assert_complete_publish(folder: Path, siteurl: str, noindex: bool) -> None:
         assert headers.endswith("  X-Robots-Tag: noindex\n")
         assert tagged == pages and len(pages) > 20
     else:
-        assert robots.endswith(f"Sitemap: {siteurl}/sitemap.xml") and "Disallow" not in robots
+        assert robots.endswith(f"Sitemap: {siteurl}/sitemap.xml")
+        # Only the "Did this help?" thank-you pages are kept from robots (their visits count).
+        assert [line for line in robots.splitlines() if line.startswith("Disallow")] == [
+            f"Disallow: {base}/feedback/yes/",
+            f"Disallow: {base}/feedback/not-really/",
+        ]
         assert "X-Robots-Tag" not in headers
-        assert tagged == []
+        thank_you = [folder / "feedback/yes/index.html", folder / "feedback/not-really/index.html"]
+        assert sorted(tagged) == sorted(thank_you)
 
 
 def netlify_config() -> dict:
