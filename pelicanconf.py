@@ -96,7 +96,9 @@ SOCIAL_IMAGE = "images/social-card.png"
 SOCIAL_IMAGE_ALT = "A soft green and sand-coloured gradient with a gentle arc."
 # Each post's share image: its own `Image:` field, or a 1200x630 card of its title and
 # PRACTICE_NAME drawn at build time (plugins/share_images; kept in CACHE_PATH between builds).
-SHARE_IMAGES = True
+# Cards are drawn by `make publish` (publishconf.py): nobody shares a preview, and a card costs
+# about as much as converting a post's Markdown. The preview shows SOCIAL_IMAGE instead.
+SHARE_IMAGES = False
 SHARE_IMAGE_SAVE_AS = "images/share/{slug}.png"
 # A "#" link beside each h2 and h3 of a post or page, to share that section.
 HEADING_LINKS = True

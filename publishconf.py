@@ -24,6 +24,9 @@ FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "atom.xml"
 FEED_ALL_RSS = "rss.xml"
 
+# A share card per post (plugins/share_images), for link previews of the published site.
+SHARE_IMAGES = True
+
 # .gz beside every text file, for hosts that serve them as they are (nginx gzip_static).
 PRECOMPRESS_GZIP = True
 

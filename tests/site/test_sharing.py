@@ -91,7 +91,8 @@ def test_cards_are_drawn_once_and_again_only_for_a_new_title(tmp_path):
     content = copy_content(tmp_path)
     cache = tmp_path / ".cache-out" / "share-images"
     output = tmp_path / "out"
-    assert build(content, output).returncode == 0
+    drawn = {"SHARE_IMAGES": True}  # the preview leaves cards to the publish
+    assert build(content, output, extra=drawn).returncode == 0
     first = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(first) == len(list((content / "posts").glob("*.md")))
     leftover = cache / "0123.png.99.part"  # what a build killed while writing leaves
@@ -99,7 +100,7 @@ def test_cards_are_drawn_once_and_again_only_for_a_new_title(tmp_path):
     os.utime(leftover, (time.time() - 3600, time.time() - 3600))
     post = content / "posts" / "what-does-ketamine-feel-like.md"
     post.write_text(post.read_text().replace("Title: ", "Title: Retitled: ", 1))
-    assert build(content, output).returncode == 0
+    assert build(content, output, extra=drawn).returncode == 0
     second = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert {name: second[name] for name in first} == first  # untouched, reused
     assert len(second) == len(first) + 1 and not leftover.exists()
