@@ -12,13 +12,13 @@ import os
 from pelican import signals
 
 from kernel import settings
-from kernel.problems import channel
+from kernel.problems import Problem, channel
 from kernel.typography import typographic_html
 
 from .body import Body
 from .booking import booking_links
 from .headings import heading_ids
-from .images import responsive_images, size_of, write_copies
+from .images import REPLACE_IMAGE, responsive_images, size_of, write_copies
 from .note import content_note
 from .practice import practice_values
 from .sanitize import sanitize
@@ -85,7 +85,9 @@ def write_image_copies(generators) -> None:
     if generators and image_copies:
         config = generators[0].settings
         cache = os.path.join(config["CACHE_PATH"], "responsive-images")
-        write_copies(image_copies, generators[0].output_path, cache)
+        unreadable = write_copies(image_copies, generators[0].output_path, cache)
+        for source, _reason in sorted(set(unreadable)):
+            channel.report(Problem(source, 1, "this picture cannot be read", REPLACE_IMAGE))
 
 
 def register():
