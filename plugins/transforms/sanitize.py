@@ -94,6 +94,24 @@ ALLOWED_ATTRIBUTES = {
     "details": frozenset({"open"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
+# Elements without an end tag.
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
 
 CLEANER = nh3.Cleaner(
@@ -192,6 +210,7 @@ class Tag:
     name: str
     attributes: list[tuple[str, str | None]]
     raw: str  # as written, for finding its line
+    inside: list[str]  # the refused elements it is in (reported for them)
 
     def signature(self) -> tuple:
         return (self.name, tuple(sorted((n, v or "") for n, v in self.attributes)))
@@ -208,15 +227,20 @@ class Markup(HTMLParser):
         self.declarations: list[str] = []
         self.shown_openers: list[str] = []  # "<!--" left as text: a comment never closed
         self.code_depth = 0
+        self.refused: list[str] = []  # open elements outside the allowlist
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append(Tag(tag, attrs, self.get_starttag_text() or f"<{tag}"))
+        self.tags.append(Tag(tag, attrs, self.get_starttag_text() or f"<{tag}", list(self.refused)))
         if tag in ("pre", "code"):
             self.code_depth += 1
+        if tag not in ALLOWED_TAGS and tag not in VOID:
+            self.refused.append(tag)  # what is inside goes with it: one report
 
     def handle_endtag(self, tag):
         if tag in ("pre", "code") and self.code_depth:
             self.code_depth -= 1
+        if tag in self.refused:
+            del self.refused[len(self.refused) - 1 - self.refused[::-1].index(tag) :]
 
     def handle_data(self, data):
         if self.cdata_elem:  # inside <script> or <style>: removed with its element
@@ -332,7 +356,7 @@ def findings(html: str, cleaned: str) -> list[Finding]:
     """Everything in `html` outside the allowlist; then, when nothing is, whatever else nh3
     changed in `cleaned`; and the comments (warnings, they are never published)."""
     source = read(html)
-    found = [finding for tag in source.tags for finding in tag_findings(tag)]
+    found = [finding for tag in source.tags if not tag.inside for finding in tag_findings(tag)]
     for declaration in source.declarations:
         found.append(
             Finding(
