@@ -114,9 +114,24 @@ VOID = frozenset(
 )
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
 
+
+def from_elsewhere(url: str) -> bool:
+    """Whether a picture's address is on another site (a reader's browser would fetch it)."""
+    url = url.strip()
+    return url.startswith("//") or scheme_of(url) in ("http", "https")
+
+
+def keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3 keeps a picture's address only when it is on this site."""
+    if element == "img" and attribute == "src" and from_elsewhere(value):
+        return None
+    return value
+
+
 CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
     attributes={"*": set(GLOBAL_ATTRIBUTES), **{t: set(a) for t, a in ALLOWED_ATTRIBUTES.items()}},
+    attribute_filter=keep_attribute,
     url_schemes=set(URL_SCHEMES),
     link_rel=None,  # the booking step adds rel to links that leave the site
     strip_comments=True,
@@ -313,7 +328,7 @@ def tag_findings(tag: Tag) -> list[Finding]:
                 ),
             )
             found.append(Finding(f"the post contains {what}", fix, needles))
-        elif name == "img" and (scheme in ("http", "https") or value.strip().startswith("//")):
+        elif name == "img" and attribute == "src" and from_elsewhere(value):
             host = urlsplit(value.strip()).hostname or "another site"
             found.append(
                 Finding(
@@ -469,9 +484,8 @@ def sanitize(html: str, body: Body) -> str:
     """The HTML as nh3 keeps it; everything outside the allowlist reported on its line."""
     html = ALIGNED_CELL.sub(r'<\1 class="align-\2">', html)
     cleaned = CLEANER.clean(html)
-    # Most posts come back unchanged; only images (their address) and a comment left open
-    # need a look then.
-    if cleaned == html and "<img" not in html and "&lt;!--" not in html:
+    # Most posts come back unchanged from nh3; only a comment left open needs a look then.
+    if cleaned == html and "&lt;!--" not in html:
         return cleaned
     found = findings(html, cleaned)
     if found:
