@@ -680,6 +680,13 @@ CASES = [
             ]
         ),
     ),
+    Case(
+        "an HTML example in a code block is code, not a link",
+        "markup",
+        {"posts/m58.md": post("M58 example", body='```html\n<img src="m58.png" alt="x">\n```')},
+        group="preview-ok",
+        check=lambda out: "&lt;img src=" in page_of(out, "posts/m58-example"),
+    ),
     # --- Private text: comments and files outside the project --------------------------------
     Case(
         "a comment in a post stays private",
