@@ -52,6 +52,9 @@ def rewrite(
         relative = source.group(2)
         path = os.path.join(content_root, relative)
         extra = []
+        root = os.path.realpath(content_root)
+        if not os.path.realpath(path).startswith(root + os.sep):
+            return match.group(0)  # outside content/: the content rules stop the build
         if os.path.isfile(path) and relative.lower().endswith(RESIZABLE):
             try:
                 width, height = size_of(path)

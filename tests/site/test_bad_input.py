@@ -752,10 +752,14 @@ CASES = [
         [("images/p9.png", 1, "which does not exist")],
     ),
     Case(
-        "a {static} link leading out of content",
+        "a {static} picture outside content is neither read nor copied",
         "private",
-        {"posts/p10.md": post("P10", body="![Secret]({static}/../secret.png)")},
+        {
+            "../p10-secret.png": (REPO / "content/images/social-card.png").read_bytes(),
+            "posts/p10.md": post("P10", body="![Secret]({static}/../p10-secret.png)"),
+        },
         [("posts/p10.md", 5, "points outside the content folder")],
+        check=lambda out: not (out.parent / "derivatives").exists(),
     ),
     Case(
         "a link inside content is fine",
