@@ -29,7 +29,7 @@ SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 
 
 def inside(path: str, folder: str) -> bool:
-    return os.path.commonpath([path, folder]) == folder
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def check_content_folder(
@@ -43,6 +43,7 @@ def check_content_folder(
     problems = []
     for directory, subdirs, files in os.walk(content_root):
         subdirs.sort()
+        in_texts = any(inside(os.path.realpath(directory), t) for t in texts)
         for name in sorted(subdirs) + sorted(files):
             path = os.path.join(directory, name)
             if os.path.islink(path):
@@ -52,9 +53,8 @@ def check_content_folder(
                     continue
             if name in subdirs:
                 continue
-            relative = os.path.normpath(os.path.relpath(path, content_root))
             lowered = name.lower()
-            in_texts = any(inside(os.path.realpath(directory), t) for t in texts)
+            relative = os.path.normpath(os.path.relpath(path, content_root))
             if lowered.endswith(CODE_SUFFIXES) and relative not in allowed and not in_texts:
                 problems.append(
                     Problem(

@@ -11,6 +11,7 @@ import html
 import os
 import re
 from datetime import datetime
+from functools import lru_cache
 
 import nh3
 from pelican.utils import slugify
@@ -50,6 +51,8 @@ def markup_problems(source: Source) -> list[Problem]:
         if key not in source.fields:
             continue
         value = source.get(key)
+        if "<" not in value and "&" not in value and "](" not in value:
+            continue  # plain words: most fields
         name = KNOWN_FIELDS[key]
         found = TAG_LIKE.search(value)
         shown = found.group(0)[:30] if found else value[:30]
@@ -163,12 +166,14 @@ def empty_address(path: str, line: int, kind: str, name: str) -> Problem:
 
 
 def slug_of(name: str, settings: dict) -> str:
-    return slugify(
-        name,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=False,
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
+    subs = tuple(tuple(sub) for sub in settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return cached_slug(name, subs, settings.get("SLUGIFY_USE_UNICODE", False))
+
+
+@lru_cache(maxsize=4096)
+def cached_slug(name: str, subs: tuple, use_unicode: bool) -> str:
+    """Pelican's slugify, once per name: tags and topics repeat across posts."""
+    return slugify(name, regex_subs=list(subs), preserve_case=False, use_unicode=use_unicode)
 
 
 def date_order_problems(source: Source) -> list[Problem]:

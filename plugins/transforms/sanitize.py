@@ -143,6 +143,7 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 EDGE_CONTROLS = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 MARKDOWN_H1 = re.compile(r"^[ \t]{0,3}#(?!#)")
 
 POLICY = "remove it; docs/writing.md lists the HTML a post may contain"
@@ -391,16 +392,16 @@ def findings(html: str, cleaned: str) -> list[Finding]:
         )
     if not found:
         found += unexplained(source, read(cleaned))
-    for comment in source.comments:
-        found.append(
-            Finding(
-                "this HTML comment stays private: it is left out of the page, the feeds and search",
-                "nothing to do; the preview lists comments only as a reminder",
-                ["<!--" + comment.split("\n")[0], "<!--"],
-                severity="warning",
-            )
-        )
-    return found
+    return found + [private_note(comment) for comment in source.comments]
+
+
+def private_note(comment: str) -> Finding:
+    return Finding(
+        "this HTML comment stays private: it is left out of the page, the feeds and search",
+        "nothing to do; the preview lists comments only as a reminder",
+        ["<!--" + comment.split("\n")[0], "<!--"],
+        severity="warning",
+    )
 
 
 def unexplained(source: Markup, kept: Markup) -> list[Finding]:
@@ -484,10 +485,20 @@ def sanitize(html: str, body: Body) -> str:
     """The HTML as nh3 keeps it; everything outside the allowlist reported on its line."""
     html = ALIGNED_CELL.sub(r'<\1 class="align-\2">', html)
     cleaned = CLEANER.clean(html)
-    # Most posts come back unchanged from nh3; only a comment left open needs a look then.
-    if cleaned == html and "&lt;!--" not in html:
-        return cleaned
-    found = findings(html, cleaned)
+    # Most posts come back from nh3 unchanged, or with only their comments taken out: then
+    # nothing needs a closer look (unless a comment was left open and shows as text).
+    if "&lt;!--" not in html:
+        if cleaned == html:
+            return cleaned
+        if COMMENT.sub("", html) == cleaned:
+            report(body, [private_note(comment) for comment in COMMENT.findall(html)])
+            return cleaned
+    report(body, findings(html, cleaned))
+    return cleaned
+
+
+def report(body: Body, found: list[Finding]) -> None:
+    """Each finding as a problem on its source line; comments only in the preview."""
     if found:
         lines = SourceLines(body.path)
         preview = body.settings.get("PREVIEW", True)
@@ -498,4 +509,3 @@ def sanitize(html: str, body: Body) -> str:
             body.problems.append(
                 Problem(body.path, line, finding.message, finding.fix, finding.severity)
             )
-    return cleaned
