@@ -27,6 +27,8 @@ GROUPS = {
     "preview-ok": ("pelicanconf.py", 0),
     "publish-ok": ("publishconf.py", 0),
 }
+# Settings a group's build adds.
+GROUP_SETTINGS = {"preview-ok": {"ALLOWED_CODE_FILES": ["images/x4-widget.js"]}}
 
 
 @dataclass
@@ -1095,6 +1097,13 @@ CASES = [
         {"extra/x3.html": "<script>alert(1)</script>"},
         [("extra/x3.html", 1, "would be published as code")],
     ),
+    Case(
+        "a .js file the settings list is published",
+        "faults",
+        {"images/x4-widget.js": "console.log('listed in ALLOWED_CODE_FILES');\n"},
+        group="preview-ok",
+        check=exists("images/x4-widget.js"),
+    ),
 ]
 
 
@@ -1128,7 +1137,11 @@ def built(tmp_path_factory):
                 content,
                 root / "out",
                 settings,
-                extra={**(TEST_PRACTICE if publishing else {}), "SEARCH_INDEX": publishing},
+                extra={
+                    **(TEST_PRACTICE if publishing else {}),
+                    "SEARCH_INDEX": publishing,
+                    **GROUP_SETTINGS.get(group, {}),
+                },
                 env={"SITEURL": SITEURL} if publishing else None,
             )
             results[group] = (result, content, root / "out")
