@@ -33,7 +33,9 @@ SETTINGS = [
 RECORD_FOLDER = "output-files"
 SHOWN = 10  # files named one by one; the rest are counted
 SITE_SUFFIXES = (".html", ".xml", ".gz")
-SITE_FOLDERS = ("drafts", "pagefind")  # written by previews or publishes only
+# Folders only builds write into: drafts (previews) and the search index, which the preview
+# server writes after its swap (sitebuild/devserver.py), so no record lists its files.
+SITE_FOLDERS = ("drafts", "pagefind")
 COMPRESSED = (".gz", ".br", ".zst")
 
 
@@ -76,8 +78,7 @@ def listed(relative: str, keep: list[str]) -> bool:
 
 def looks_built(relative: str, tops: set[str]) -> bool:
     """Without a record: whether a file is the kind this site's builds write."""
-    top = relative.split("/")[0]
-    return top in tops or top in SITE_FOLDERS or relative.endswith(SITE_SUFFIXES)
+    return relative.split("/")[0] in tops or relative.endswith(SITE_SUFFIXES)
 
 
 def unknown_files(old: set[str], new: set[str], known: set[str] | None, keep: list[str]):
@@ -90,6 +91,8 @@ def unknown_files(old: set[str], new: set[str], known: set[str] | None, keep: li
             carried.append(relative)
         elif relative.endswith(COMPRESSED) and relative.rsplit(".", 1)[0] in ours:
             continue  # a compressed copy, made after this check (pelican-precompress)
+        elif relative.split("/")[0] in SITE_FOLDERS:
+            continue
         elif not (relative in known if known is not None else looks_built(relative, tops)):
             foreign.append(relative)
     return carried, foreign

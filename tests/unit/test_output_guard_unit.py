@@ -7,11 +7,13 @@ NEW = {"index.html", "posts/a/index.html", "theme/css/main.css", "robots.txt"}
 
 
 def test_with_a_record_only_what_a_build_wrote_may_go():
-    old = NEW | {"posts/gone/index.html", "CNAME", "index.html.gz", "notes.txt"}
+    old = NEW | {"posts/gone/index.html", "CNAME", "index.html.gz", "notes.txt", "pagefind/a.pf"}
     known = NEW | {"posts/gone/index.html"}
     carried, foreign = unknown_files(old, NEW, known, ["CNAME"])
     assert carried == ["CNAME"]
-    assert foreign == ["notes.txt"]  # index.html.gz: a compressed copy of a page the build wrote
+    # index.html.gz: a compressed copy of a page the build wrote; pagefind/: the search index
+    # the preview server writes after its swap.
+    assert foreign == ["notes.txt"]
 
 
 def test_without_a_record_pages_and_the_build_s_folders_count_as_its_own():
