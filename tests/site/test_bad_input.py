@@ -150,6 +150,13 @@ CASES = [
         check=both(exists("drafts/f1-spaced-status"), absent("posts/f1-spaced-status")),
     ),
     Case(
+        "a draft with a space before the colon stays out of the publish",
+        "fields",
+        {"posts/f23.md": post("F23 private draft", "Status : draft", body="F23 unready words.")},
+        group="publish-ok",
+        check=both(absent("posts/f23-private-draft", "drafts"), nowhere("F23")),
+    ),
+    Case(
         "a field name with a space",
         "fields",
         {"posts/f2.md": post("F2", "Content note: grief")},

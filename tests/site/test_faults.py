@@ -185,16 +185,19 @@ def test_a_preview_saved_while_a_publish_runs_never_replaces_it(tmp_path):
     assert (output / "atom.xml").is_file() and not (output / "drafts").exists()
 
 
-def test_make_html_after_make_publish_refuses_in_a_sentence(tmp_path):
+def test_make_html_and_make_serve_after_make_publish_refuse_in_a_sentence(tmp_path):
+    from helpers import free_port
+
     repo = repo_copy(tmp_path / "repo")
     assert make(repo, "publish", env={"SITEURL": "https://example.org"}).returncode == 0
     before = tree_digest(repo / "output")
-    result = make(repo, "html")
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "output/ holds the site `make publish` built, and a preview never replaces it" in (
-        result.stderr
-    )
-    assert tree_digest(repo / "output") == before
+    for target, env in [("html", {}), ("serve", {"PORT": str(free_port())})]:
+        result = make(repo, target, env=env, timeout=120)
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert "output/ holds the site `make publish` built, and a preview never replaces it" in (
+            result.stderr
+        ), target
+        assert tree_digest(repo / "output") == before
 
 
 def test_make_clean_never_removes_a_live_build(tmp_path, monkeypatch):
