@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 VENV_STAMP := $(VENV)/.requirements-installed
 NODE_STAMP := node_modules/.package-lock-installed
 INVOKE := $(BIN)/invoke
+PORT ?= 8000
 
 .PHONY: help serve html publish host-build test post clean bench check system-deps
 
 help:
-	@echo "make serve    build and preview on http://127.0.0.1:8000 with live reload"
+	@echo "make serve    build and preview on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)"
 	@echo "make html     build the preview into output/"
 	@echo "make post TITLE=\"...\"   start a new draft post"
 	@echo "make publish  production build into output/ (SITEURL=https://... make publish)"
@@ -30,7 +31,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 serve: $(VENV_STAMP)
-	$(INVOKE) serve
+	$(INVOKE) serve --port $(PORT)
 
 html: $(VENV_STAMP)
 	$(INVOKE) html

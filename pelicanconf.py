@@ -164,7 +164,12 @@ EXTRA_PATH_METADATA = {
 TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 READERS = {"html": None}  # posts are Markdown only; stray HTML files are not content
 DEFAULT_CATEGORY = "Ketamine therapy"
+# A post without a Category takes DEFAULT_CATEGORY, not the name of its folder ("posts").
+USE_FOLDER_AS_CATEGORY = False
 SUMMARY_MAX_LENGTH = 160
+# Files under content/ that may be published although they hold code (.js, .html): a script
+# or page on the site's own address runs with its rights, so each must be listed here.
+ALLOWED_CODE_FILES = []
 # Only the extensions posts use: each adds work to every post (Markdown is most of a build).
 # Typographic quotes and heading ids come from plugins/reading, far cheaper than the smarty
 # and toc extensions.
@@ -261,6 +266,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",  # after writing: sitemap.xml
     "sitemap_dates",  # list pages in the sitemap dated by the newest post
     "pelican.plugins.precompress",  # after writing: .gz beside each text file (publish only)
+    "output_guard",  # after writing: files in output/ no build wrote are named or carried over
     "build_report",  # last: every problem reported; the build stops on an error
 ]
 # Our speed mechanisms (parallel Markdown, remembered addresses, the render cache) run only on
@@ -284,6 +290,10 @@ GZIP_CACHE = False
 RENDER_CACHE = True
 # Search is indexed by plugins/search_index; the dev server may turn it off for speed.
 SEARCH_INDEX = True
+# Files in output/ that no build writes but that must stay there (a host's CNAME, a
+# verification file), relative to output/: each build carries them into the new folder. Any
+# other such file stops the build, named, rather than being deleted (plugins/output_guard).
+KEEP_IN_OUTPUT = []
 # .gz files beside the text files are written by `make publish` only (publishconf.py).
 PRECOMPRESS_GZIP = False
 PRECOMPRESS_BROTLI = False

@@ -24,18 +24,30 @@ def fail(message: str, code: int = 1) -> Exit:
 @task(help={"output": "folder to write (default: output)"})
 def html(c, output=OUTPUT):
     """Build the preview site (drafts and scheduled posts included) into output/."""
-    result = build.build("pelicanconf.py", output, capture=False)
+    result = build.build("pelicanconf.py", output, capture=False, replace_publish=False)
     if not result.ok:
-        raise fail(f"Build stopped; {output}/ was left as it was.", result.returncode)
+        raise fail(
+            result.fault or f"Build stopped; {output}/ was left as it was.", result.returncode
+        )
     print(f"Built the preview into {output}/.")
 
 
-@task(help={"port": "port to serve on (default 8000)", "host": "address (default 127.0.0.1)"})
-def serve(c, port=8000, host="127.0.0.1"):
+@task(
+    help={
+        "port": "port to serve on (default 8000)",
+        "host": "address (default 127.0.0.1)",
+        "output": "folder to write (default: output)",
+    }
+)
+def serve(c, port=8000, host="127.0.0.1", output=OUTPUT):
     """Build, serve on http://127.0.0.1:8000 and rebuild and reload on every save."""
+    from sitebuild.devserver import ServeRefused
     from sitebuild.devserver import serve as run_server
 
-    run_server("pelicanconf.py", OUTPUT, host, int(port))
+    try:
+        run_server("pelicanconf.py", output, host, int(port))
+    except ServeRefused as refusal:
+        raise fail(str(refusal)) from None
 
 
 @task(
@@ -54,7 +66,9 @@ def publish(c, output=OUTPUT, siteurl=None):
     except PublishCheckFailed as error:
         raise fail(f"Publish stopped: {error}.") from None
     if not result.ok:
-        raise fail(f"Publish stopped; {output}/ was left as it was.", result.returncode)
+        raise fail(
+            result.fault or f"Publish stopped; {output}/ was left as it was.", result.returncode
+        )
     print(f"Published into {output}/.")
 
 
@@ -308,10 +322,18 @@ def check(c):
 
 @task
 def clean(c):
-    """Remove output/, caches and test leftovers."""
-    for path in [OUTPUT, ".cache", ".pytest_cache"]:
-        shutil.rmtree(path, ignore_errors=True)
-    build.remove_leftovers(build.target_of(Path(OUTPUT)))
+    """Remove output/, caches and test leftovers (never while a build is writing)."""
+    target = build.target_of(Path(OUTPUT))
+    try:
+        with build.build_lock(target, wait=False):
+            for path in [OUTPUT, ".cache", ".pytest_cache"]:
+                shutil.rmtree(path, ignore_errors=True)
+            build.remove_leftovers(target)
+    except build.BuildRunning:
+        raise fail(
+            f"A build is writing beside {OUTPUT}/ right now; nothing was removed. Run "
+            "`make clean` again when it is done."
+        ) from None
 
 
 @task

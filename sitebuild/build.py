@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import errno
 import fcntl
 import json
+import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,10 +45,18 @@ class Result:
     seconds: float = 0.0
     peak_mb: int = 0
     phases: dict[str, float] = field(default_factory=dict)
+    stdout: str = ""
+    # One plain sentence when the build stopped on its surroundings (a full disk, a locked
+    # folder) or refused to replace the output, rather than on the content.
+    fault: str = ""
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0
+
+
+class BuildRunning(Exception):
+    """Another build is writing beside the output folder (raised when not waiting for it)."""
 
 
 class CheckFailed(Exception):
@@ -63,25 +74,35 @@ def build(
     in_process: bool = False,
     capture: bool = True,
     phases: bool = False,
+    replace_publish: bool = True,
 ) -> Result:
     """Build `content` with `settings_file` (and `values` as `-e NAME=json` settings) into a
-    fresh folder, run `check` on it, then make it `output`. Raises CheckFailed from `check`."""
+    fresh folder, run `check` on it, then make it `output`. Raises CheckFailed from `check`.
+
+    A preview passes `replace_publish=False`: it then refuses to replace an output that holds
+    a published site. A fault of the surroundings (a full disk, a read-only or locked folder)
+    ends in one sentence in `Result.fault`, and the output stays as it was."""
     output = Path(output)
     target = target_of(output)
-    with build_lock(target):
-        staging = staging_folder(target)
-        try:
-            overrides = {"RENDER_CACHE_OUTPUT": str(target), **(values or {})}
-            run = run_in_process if in_process else run_in_child
-            result = run(settings_file, content, staging, overrides, env, capture, phases)
-            if result.ok:
-                if check is not None:
-                    check(staging)
-                replace_output(staging, output)
-            return result
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with build_lock(target):
+            if not replace_publish and holds_publish(target):
+                return refused(preview_over_publish(output))
+            staging = staging_folder(target)
+            try:
+                overrides = {"RENDER_CACHE_OUTPUT": str(target), **(values or {})}
+                run = run_in_process if in_process else run_in_child
+                result = run(settings_file, content, staging, overrides, env, capture, phases)
+                if result.ok:
+                    if check is not None:
+                        check(staging)
+                    replace_output(staging, output)
+                return result
+            finally:
+                if staging.exists():
+                    shutil.rmtree(staging, ignore_errors=True)
+    except OSError as error:
+        return refused(fault_sentence(error, output))
 
 
 def pelican_arguments(settings_file, content, destination, overrides) -> list[str]:
@@ -117,9 +138,12 @@ def run_in_child(settings_file, content, destination, overrides, env, capture, p
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read()
+        out.seek(0)
+        stdout = out.read()
     result = Result(
         returncode=process.returncode,
         stderr=stderr,
+        stdout=stdout,
         problems=problem_lines(stderr),
         seconds=seconds,
         peak_mb=usage.ru_maxrss // 1024,
@@ -129,7 +153,6 @@ def run_in_child(settings_file, content, destination, overrides, env, capture, p
             result.phases = json.loads(Path(marks.name).read_text() or "{}")
         finally:
             os.unlink(marks.name)
-    return result
     return result
 
 
@@ -169,6 +192,8 @@ def run_in_process(settings_file, content, destination, overrides, env, capture,
     except SystemExit as stopped:
         code = stopped.code if isinstance(stopped.code, int) else 1
         return Result(code or 1, problems=[f"The build stopped (exit code {code})."])
+    except OSError as error:
+        return refused(fault_sentence(error, destination))
     finally:
         for name, value in saved.items():
             if value is None:
@@ -190,16 +215,20 @@ class build_lock:
     done (it would otherwise race it to the swap, or remove its staging folder). The lock is
     on the folder that holds the output, so it leaves no file behind."""
 
-    def __init__(self, target: Path):
+    def __init__(self, target: Path, wait: bool = True):
         target.parent.mkdir(parents=True, exist_ok=True)
         self.folder = target.parent
         self.target = target
+        self.wait = wait
 
     def __enter__(self):
         self.handle = os.open(self.folder, os.O_RDONLY)
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            if not self.wait:
+                os.close(self.handle)
+                raise BuildRunning(self.target) from None
             print(
                 f"Another build is writing beside {self.target}; waiting for it to finish.",
                 file=sys.stderr,
@@ -238,9 +267,17 @@ def exchange(new: Path, target: Path) -> None:
         )
         if result == 0:
             return
+        code = ctypes.get_errno()
+        if code not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            # Locked, read-only, busy: two renames would fail the same way, maybe halfway.
+            raise OSError(code, os.strerror(code), str(target))
     old = target.parent / f".{target.name}.old-{os.getpid()}"
     os.rename(target, old)
-    os.rename(new, target)
+    try:
+        os.rename(new, target)
+    except OSError:
+        os.rename(old, target)  # the previous site goes back in place
+        raise
     os.rename(old, new)
 
 
@@ -252,6 +289,91 @@ def replace_output(staging: Path, output: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
     else:
         os.rename(staging, target)
+
+
+# --- Refusals and faults: one plain sentence each -----------------------------------------
+
+# errno -> (what is wrong, what to do)
+FAULTS = {
+    errno.ENOSPC: ("the disk is full, so the new site could not be written", "free some space"),
+    errno.EDQUOT: (
+        "the disk quota is used up, so the new site could not be written",
+        "free some space",
+    ),
+    errno.EROFS: (
+        "the disk is read-only, so the new site could not be written",
+        "make it writable, or build into another folder",
+    ),
+    errno.EACCES: (
+        "permission is denied",
+        "make the folder writable for you (chmod u+w), or build into another folder",
+    ),
+    errno.EPERM: (
+        "the folder is locked (immutable), so it could not be replaced",
+        "unlock it (lsattr -d shows an i; chattr -i removes it), or build into another folder",
+    ),
+    errno.EBUSY: (
+        "it is in use (a mount point, or open in another program), so it could not be replaced",
+        "build into a folder beside it instead, or close the other program",
+    ),
+}
+# A staging folder's name (.output.new-abc123) shown as the output it becomes.
+STAGING = re.compile(r"(?:^|(?<=/))\.([^/]+)\.(?:new|old)-[^/]+")
+
+
+def fault_sentence(error: OSError, output) -> str:
+    """`path: what is wrong. Fix: what to do, then build again; output/ was left as it was.`"""
+    what, fix = FAULTS.get(error.errno, (error.strerror or str(error), "correct that"))
+    where = shown(error.filename or output)
+    folder = shown(output).rstrip("/")
+    return f"{where}: {what}. Fix: {fix}, then build again; {folder}/ was left as it was."
+
+
+def shown(path) -> str:
+    """A path as the writer knows it: relative when below the working folder, and the output
+    folder in place of its staging folder."""
+    path = STAGING.sub(r"\1", str(path))
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def refused(sentence: str) -> Result:
+    return Result(1, problems=[sentence], stderr=sentence, fault=sentence)
+
+
+def holds_publish(target: Path) -> bool:
+    """Whether the folder holds a site `make publish` built (what the deploy tasks accept)."""
+    from .checks import PublishCheckFailed, check_publish_folder
+
+    if not target.is_dir():
+        return False
+    try:
+        check_publish_folder(target)
+    except PublishCheckFailed:
+        return False
+    return True
+
+
+def preview_over_publish(output: Path) -> str:
+    return (
+        f"{output}/ holds the site `make publish` built, and a preview never replaces it. Fix: "
+        "deploy it first if you meant to, then run `make clean` and preview again (or "
+        "preview into another folder: `.venv/bin/invoke html --output preview`)."
+    )
+
+
+# The output folder named in fault sentences of the child process (its -o argument).
+FAULT_OUTPUT = {"name": "output"}
+
+
+def report_faults(record: logging.LogRecord) -> bool:
+    """Pelican logs an error that stops it with a traceback; a fault of the surroundings (a
+    full disk, a locked folder) is told in one sentence instead."""
+    error = record.exc_info[1] if record.exc_info else None
+    if record.levelno >= logging.CRITICAL and isinstance(error, OSError):
+        print(fault_sentence(error, FAULT_OUTPUT["name"]), file=sys.stderr, flush=True)
+        return False
+    return True
 
 
 # --- The child process: Pelican's command line, optionally timed phase by phase --------------
@@ -287,6 +409,9 @@ def child(argv: list[str]) -> None:
         for signal, receiver in receivers:
             getattr(signals, signal).connect(receiver)
     sys.argv = ["pelican", *rest]
+    if "-o" in rest:
+        FAULT_OUTPUT["name"] = rest[rest.index("-o") + 1]
+    logging.getLogger("pelican").addFilter(report_faults)
     try:
         main()
     finally:

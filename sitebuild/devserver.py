@@ -8,11 +8,14 @@ the site. Files are served by the same static server the tests use.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
 import threading
 import time
+from functools import partial
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from pelican import signals
@@ -21,9 +24,8 @@ from watchfiles import Change, watch
 from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 
 from . import quickpage
-from .build import build, target_of
+from .build import build, holds_publish, preview_over_publish, target_of
 from .server import StaticHandler
-from .server import serve as serve_folder
 
 logger = logging.getLogger("sitebuild.devserver")
 WATCHED = ["content", "theme", "pelicanconf.py"]
@@ -74,6 +76,19 @@ RELOAD_SCRIPT = b"""
 """
 
 
+class ServeRefused(Exception):
+    """The preview cannot start; the message says why and what to do."""
+
+
+def busy_port(host: str, port: int, error: OSError) -> str:
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"Port {port} on {host} is already in use (is another `make serve` running?). Fix: "
+            f"stop the other one, or use another port: `make serve PORT={port + 1}`."
+        )
+    return f"The preview cannot listen on {host}:{port} ({error.strerror}). Fix: use another port."
+
+
 class BuildState:
     """What the server knows about the last build, shared between threads."""
 
@@ -112,7 +127,13 @@ def build_once(settings_file: str, output: Path) -> list[str]:
     quickpage.forget()
     signals.all_generators_finalized.connect(keep_generators)
     try:
-        result = build(settings_file, output, values={"SEARCH_INDEX": False}, in_process=True)
+        result = build(
+            settings_file,
+            output,
+            values={"SEARCH_INDEX": False},
+            in_process=True,
+            replace_publish=False,
+        )
     except Exception as error:  # a broken template or setting must not stop the server
         logger.exception("build failed")
         return [f"{type(error).__name__}: {error}"]
@@ -265,6 +286,19 @@ def serve(
 ) -> None:
     output_path = Path(output)
     state = BuildState()
+    Handler.state = state
+    # The port first: a busy one is told in a sentence before any build replaces the output.
+    # It answers only once the first build is in place and saves are watched.
+    try:
+        server = ThreadingHTTPServer(
+            (host, port), partial(Handler, directory=str(target_of(output_path)))
+        )
+    except OSError as error:
+        raise ServeRefused(busy_port(host, port, error)) from None
+    server.daemon_threads = True
+    if holds_publish(target_of(output_path)):
+        server.server_close()
+        raise ServeRefused(preview_over_publish(output_path))
     started = time.perf_counter()
     problems = build_once(settings_file, output_path)
     if problems:
@@ -280,8 +314,7 @@ def serve(
         daemon=True,
     )
     watcher.start()
-    Handler.state = state
-    server = serve_folder(target_of(output_path), port, Handler, host)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     print(
         f"Preview at http://{host}:{port}/ — edit a post and the page reloads. Ctrl+C stops.",
         flush=True,

@@ -11,6 +11,7 @@ import os
 from pelican import signals
 
 from kernel import content, settings
+from kernel.frontmatter import Source
 from kernel.problems import channel
 
 from . import output_checks, source_checks, templates
@@ -18,6 +19,12 @@ from . import output_checks, source_checks, templates
 SETTINGS = [
     settings.Setting(
         "SUMMARY_MAX_LENGTH", 160, settings.whole_number(1), "a whole number of characters"
+    ),
+    settings.Setting(
+        "ALLOWED_CODE_FILES",
+        [],
+        settings.list_of(settings.nonempty_text),
+        'a list of paths inside content/, such as ["extra/widget.html"]',
     ),
 ]
 # Output page (relative path) -> the source it came from, for the link check's messages.
@@ -33,8 +40,12 @@ def check_sources(pelican) -> None:
     content.sources.clear()
     state["theme_checked"] = False
     folders = {"article": config["ARTICLE_PATHS"], "page": config["PAGE_PATHS"]}
-    problems, parsed = source_checks.check_tree(config["PATH"], folders, config)
+    problems, parsed, outside = source_checks.check_tree(config["PATH"], folders, config)
     content.sources.update({os.path.abspath(path): source for path, source in parsed.items()})
+    # A link leading out of content/ is never read, by Pelican or by the field reader: the
+    # build stops on its problem before anything is written.
+    config["IGNORE_FILES"] = [*config["IGNORE_FILES"], *(os.path.basename(p) for p in outside)]
+    content.sources.update({os.path.abspath(path): Source(path) for path in outside})
     channel.report_all(problems)
 
 

@@ -21,6 +21,8 @@ def link_targets(html: str):
         offset = match.start()
         if offset and (html[offset - 1].isalnum() or html[offset - 1] in "-_"):
             continue  # part of a longer name, such as data-href
+        if html.rfind(">", 0, offset) > html.rfind("<", 0, offset):
+            continue  # text, not a tag: an HTML example in a code block
         attribute, value = match.group(1), match.group(2)[1:-1].strip()
         if attribute == "srcset":
             for candidate in value.split(","):

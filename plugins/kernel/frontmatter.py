@@ -38,6 +38,9 @@ KNOWN_FIELDS = {
     "url": "URL",
 }
 FIELD_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
+# Characters that cannot be seen, pasted into a field name: zero-width ones, the byte-order
+# mark, a no-break space.
+INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00a0]")
 # A field name typed with spaces, "Content note: ...": the words before a colon.
 SPACED_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*(?:[ \t]+[A-Za-z0-9_-]+){1,3})[ \t]*:")
 
@@ -174,6 +177,15 @@ def parse(path: str, text: str) -> Source:
 
 def not_a_field(path: str, number: int, line: str) -> Problem:
     """The header ends at a line that is no field and no blank line: say what was meant."""
+    hidden = INVISIBLE.search(line.split(":", 1)[0])
+    if hidden and ":" in line:
+        return Problem(
+            path,
+            number,
+            f"the field name holds an invisible character (U+{ord(hidden.group(0)):04X}), so "
+            "it is not read as a field",
+            "type the field name again instead of pasting it",
+        )
     spaced = SPACED_FIELD.match(line)
     if spaced:
         name = re.sub(r"[ \t]+", "-", spaced.group(1)).lower()

@@ -9,6 +9,9 @@ from html import escape
 
 from pelican import signals
 
+from kernel import content
+from kernel.problems import Problem, channel
+
 STUB = """<!doctype html>
 <html lang="{lang}">
 <head>
@@ -35,6 +38,12 @@ def stub_file(old: str) -> str:
     return old if old.endswith(".html") else f"{old}/index.html"
 
 
+def inside(path: str, folder: str) -> bool:
+    """Whether `path` stays in `folder`, symlinks and `..` resolved."""
+    folder = os.path.realpath(folder)
+    return os.path.commonpath([os.path.realpath(path), folder]) == folder
+
+
 def write_redirects(generators) -> None:
     articles = [a for g in generators for a in getattr(g, "articles", [])]
     if not articles:
@@ -48,8 +57,22 @@ def write_redirects(generators) -> None:
         for old in old_paths(article):
             url = f"{siteurl}/{article.url}"
             prefix = f"/{base}" if base else ""
-            lines.append(f"{prefix}/{old} {url} 301!")
             path = os.path.join(output, stub_file(old))
+            if not inside(path, output):
+                # The content rules report it too (the same problem, so it is printed once);
+                # this guard keeps every write inside the output whatever they miss.
+                source = content.source_of(article.source_path)
+                channel.report(
+                    Problem(
+                        article.source_path,
+                        source.line_of("old-urls"),
+                        f"the old address '{old}' would lead outside the site's folder",
+                        "list only the addresses this post had before, such as "
+                        "'Old-urls: posts/old-name/', separated by commas",
+                    )
+                )
+                continue
+            lines.append(f"{prefix}/{old} {url} 301!")
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(

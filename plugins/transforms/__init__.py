@@ -3,7 +3,8 @@
 `PASS` below is the order. Each step is a pure function `(html, body) -> html` with its own
 unit tests; `body` holds what a step may read (settings, source path, fields) and collects what
 it reports. The pass runs on the raw HTML from Markdown, before Pelican resolves `{filename}`
-and `{static}` links, so steps can still see those forms.
+and `{static}` links, so steps can still see those forms. The sanitiser goes first: it judges
+what the writer wrote, before later steps add markup of their own (rel, srcset, the note box).
 """
 
 import os
@@ -11,16 +12,17 @@ import os
 from pelican import signals
 
 from kernel import settings
-from kernel.problems import channel
+from kernel.problems import Problem, channel
 from kernel.typography import typographic_html
 
 from .body import Body
 from .booking import booking_links
 from .heading_links import heading_links
 from .headings import heading_ids
-from .images import responsive_images, size_of, write_copies
+from .images import REPLACE_IMAGE, responsive_images, size_of, write_copies
 from .note import content_note
 from .practice import practice_values
+from .sanitize import sanitize
 
 
 def typography(html: str, body: Body) -> str:
@@ -28,6 +30,7 @@ def typography(html: str, body: Body) -> str:
 
 
 PASS = [
+    sanitize,  # first, on Markdown's own HTML: the allowlist (nh3); comments left out
     practice_values,  # {practice:NAME} becomes the setting's value
     booking_links,  # {booking} becomes BOOKING_URL; links that leave the site get noreferrer
     responsive_images,  # srcset, sizes, width and height; narrower copies to write
@@ -85,7 +88,9 @@ def write_image_copies(generators) -> None:
     if generators and image_copies:
         config = generators[0].settings
         cache = os.path.join(config["CACHE_PATH"], "responsive-images")
-        write_copies(image_copies, generators[0].output_path, cache)
+        unreadable = write_copies(image_copies, generators[0].output_path, cache)
+        for source, _reason in sorted(set(unreadable)):
+            channel.report(Problem(source, 1, "this picture cannot be read", REPLACE_IMAGE))
 
 
 def register():

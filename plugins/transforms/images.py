@@ -24,14 +24,22 @@ def derivative_path(relative: str, width: int) -> str:
 
 
 def rewrite(
-    html: str, content_root: str, siteurl: str, widths: list[int], sizes: str, size_of
+    html: str,
+    content_root: str,
+    siteurl: str,
+    widths: list[int],
+    sizes: str,
+    size_of,
+    unreadable: list[tuple[str, str]] | None = None,
 ) -> tuple[str, list[tuple[str, str, int]]]:
     """Add srcset, sizes, width, height, lazy loading; return the HTML and copies to make.
 
     Only `{static}` images are handled: their files are known. The first image loads eagerly
-    (it may be the largest thing in view); the rest lazily.
+    (it may be the largest thing in view); the rest lazily. A picture that cannot be read is left
+    as written and added to `unreadable` as (image, reason).
     """
     jobs: list[tuple[str, str, int]] = []
+    unreadable = [] if unreadable is None else unreadable
     count = 0
 
     def replace(match: re.Match) -> str:
@@ -44,8 +52,15 @@ def rewrite(
         relative = source.group(2)
         path = os.path.join(content_root, relative)
         extra = []
+        root = os.path.realpath(content_root)
+        if not os.path.realpath(path).startswith(root + os.sep):
+            return match.group(0)  # outside content/: the content rules stop the build
         if os.path.isfile(path) and relative.lower().endswith(RESIZABLE):
-            width, height = size_of(path)
+            try:
+                width, height = size_of(path)
+            except UnreadableImage as error:
+                unreadable.append((relative, str(error)))
+                return match.group(0)
             if "width=" not in attributes:
                 extra.append(f'width="{width}" height="{height}"')
             candidates = [w for w in widths if w < width]
@@ -82,10 +97,24 @@ def make_copy(source: str, destination: str, width: int, cache_folder: str) -> N
     shutil.copyfile(cached, destination)
 
 
+class UnreadableImage(ValueError):
+    """A picture file that is damaged or is not a picture."""
+
+
+def reading_failed(error: Exception) -> bool:
+    """Pillow's complaints about a file's bytes; a full or locked disk is not one of them."""
+    return not (isinstance(error, OSError) and error.errno is not None)
+
+
 @lru_cache(maxsize=512)
 def size_of(path: str) -> tuple[int, int]:
-    with Image.open(path) as image:  # reads the header only
-        return image.size
+    try:
+        with Image.open(path) as image:  # reads the header only
+            return image.size
+    except Exception as error:
+        if reading_failed(error):
+            raise UnreadableImage(error) from None
+        raise
 
 
 def responsive_images(html: str, body: Body) -> str:
@@ -96,6 +125,7 @@ def responsive_images(html: str, body: Body) -> str:
     if settings.get("RELATIVE_URLS") and body.save_as:
         # The preview's links are relative to each page, so srcset must be too.
         base = os.path.relpath(".", os.path.dirname(body.save_as) or ".")
+    unreadable: list[tuple[str, str]] = []
     html, jobs = rewrite(
         html,
         settings["PATH"],
@@ -103,13 +133,30 @@ def responsive_images(html: str, body: Body) -> str:
         settings["RESPONSIVE_IMAGE_WIDTHS"],
         settings["RESPONSIVE_IMAGE_SIZES"],
         size_of,
+        unreadable,
     )
     for source, relative, width in jobs:
         body.image_copies[relative] = (source, width)
+    for relative, _reason in unreadable:
+        body.problem(relative, f"the picture {relative} cannot be read", REPLACE_IMAGE)
     return html
 
 
-def write_copies(copies: dict[str, tuple[str, int]], output_path: str, cache: str) -> None:
-    """Write every narrower copy the pass asked for, from the cache when unchanged."""
+REPLACE_IMAGE = (
+    "the file is damaged or is not a picture: save it again from the original as JPEG or PNG, "
+    "or remove it and its links"
+)
+
+
+def write_copies(copies: dict[str, tuple[str, int]], output_path: str, cache: str) -> list:
+    """Write every narrower copy the pass asked for, from the cache when unchanged; return
+    (source, reason) for each picture whose pixels cannot be read."""
+    unreadable = []
     for relative, (source, width) in sorted(copies.items()):
-        make_copy(source, os.path.join(output_path, relative), width, cache)
+        try:
+            make_copy(source, os.path.join(output_path, relative), width, cache)
+        except Exception as error:
+            if not reading_failed(error):
+                raise  # the disk, not the picture: the build reports it as a fault
+            unreadable.append((source, str(error)))
+    return unreadable

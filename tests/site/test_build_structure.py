@@ -40,6 +40,7 @@ def test_receivers_run_in_the_order_of_plugins(tmp_path):
         "content_rules.check_links",
         "safety.check_written_files",
         "search_index.finish_index",
+        "output_guard.guard",
         "build_report.after_writing",
     ]
     positions = [after_writing.index(name) for name in order]

@@ -41,6 +41,7 @@ def test_content_note_goes_first_and_is_escaped():
 
 def test_the_pass_runs_in_the_documented_order():
     assert [step.__name__ for step in transforms.PASS] == [
+        "sanitize",
         "practice_values",
         "booking_links",
         "responsive_images",
