@@ -34,7 +34,7 @@ def test_incremental_build_equals_fresh_build_and_reuses_pages(tmp_path):
     keys = json.loads(keys_file.read_text())
     about = first / "about" / "index.html"
     about.write_text(about.read_text() + "<!-- reused -->")
-    from render_cache import digest
+    from page_writer.render_cache import digest
 
     keys["pages"]["about/index.html"][1] = digest(about.read_text())
     keys_file.write_text(json.dumps(keys))
