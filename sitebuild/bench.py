@@ -15,13 +15,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from .build import build
 from .chromium import CHROMIUM_FLAGS
 from .corpus import write_corpus
 from .server import free_port, serve, wait_for
-from .standins import stand_in_practice
+from .standins import sign_off, stand_in_practice
 
 REPO = Path(__file__).resolve().parents[1]
 INVOKE = str(Path(sys.executable).with_name("invoke"))
@@ -175,6 +176,7 @@ def profile(work: Path, content: Path) -> list[str]:
 
 def publish_bytes(work: Path, content: Path, posts: int) -> dict:
     output = fresh(work / "out" / "publish")
+    sign_off(content, date.today())  # a publish needs the therapist's review of every post
     timed(
         "publishconf.py",
         content,
@@ -233,9 +235,13 @@ def page_weights(work: Path) -> dict:
     root = fresh(work / "site")
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
+    # A copy signed off today: a publish needs the therapist's review of every post.
+    content = fresh(work / "signed-content")
+    shutil.copytree(REPO / "content", content)
+    sign_off(content, date.today())
     timed(
         "publishconf.py",
-        REPO / "content",
+        content,
         root / "blog",
         fresh(work / "cache" / "site"),
         stand_in_practice(),
