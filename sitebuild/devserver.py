@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -37,12 +38,32 @@ RELOAD_SCRIPT = b"""
     document.body.prepend(el);
     return el;
   })();
+  // Readability of the saved post: guidance, not an error, so a calm box at the foot.
+  const notesBox = () => document.getElementById("dev-notes") || (() => {
+    const el = document.createElement("div");
+    el.id = "dev-notes";
+    el.setAttribute("role", "status");
+    el.title = "Click to hide";
+    el.addEventListener("click", () => el.remove());
+    Object.assign(el.style, {position: "fixed", left: "0", right: "0", bottom: "0", zIndex: "98",
+      background: "#f1ebe0", color: "#1f2a27", borderTop: "3px solid #2f5d50",
+      padding: "0.75rem 1rem", font: "13px/1.5 monospace", whiteSpace: "pre-wrap",
+      maxHeight: "35vh", overflow: "auto"});
+    document.body.append(el);
+    return el;
+  })();
   const show = (state) => {
     if (state.problems.length) {
       box().textContent = "The last save has problems; the page shows the last good build.\\n\\n"
         + state.problems.join("\\n");
     } else {
       document.getElementById("dev-problems")?.remove();
+    }
+    if (state.notes.length && !state.problems.length) {
+      notesBox().textContent = "Readability of what you saved: a guide, not an error.\\n\\n"
+        + state.notes.join("\\n");
+    } else {
+      document.getElementById("dev-notes")?.remove();
     }
   };
   let generation = null;
@@ -65,6 +86,7 @@ class BuildState:
     def __init__(self) -> None:
         self.generation = 0
         self.problems: list[str] = []
+        self.notes: list[str] = []  # readability of the last saved posts: guidance only
         self.changed = threading.Condition()
 
     def publish(self, problems: list[str]) -> None:
@@ -74,8 +96,37 @@ class BuildState:
             self.problems = problems
             self.changed.notify_all()
 
+    def note(self, notes: list[str]) -> None:
+        with self.changed:
+            self.notes = notes
+            self.changed.notify_all()
+
     def snapshot(self) -> bytes:
-        return json.dumps({"generation": self.generation, "problems": self.problems}).encode()
+        return json.dumps(
+            {"generation": self.generation, "problems": self.problems, "notes": self.notes}
+        ).encode()
+
+
+def readability_notes(paths: list[str], settings_file: str) -> list[str]:
+    """The grade and longest sentences of each saved post or page, for the preview's box."""
+    from .readability import describe, measure, settings_for_reading
+
+    saved = [p for p in paths if p.endswith(".md") and Path(p).is_file()]
+    if not saved:
+        return []
+    try:
+        settings = settings_for_reading(settings_file)
+        content = Path(settings["PATH"]).resolve()
+        notes = []
+        for path in saved:
+            relative = Path(path).resolve().relative_to(content).as_posix()
+            limit = settings.get("READABILITY_LIMITS", {}).get(relative)
+            shown = os.path.relpath(Path(settings["PATH"]) / relative)
+            notes += describe(measure(shown, settings, limit))
+        return notes
+    except Exception as error:  # guidance only: a file it cannot read must not stop the server
+        logger.info("no readability notes: %s", error)
+        return []
 
 
 def build_once(settings_file: str, output: Path) -> list[str]:
@@ -143,6 +194,7 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
     paths = [p for p in WATCHED if Path(p).exists()]
     for changes in watch(*paths, stop_event=stop, debounce=50, step=20):
         names = sorted({Path(path).name for _change, path in changes})
+        saved = sorted({path for _change, path in changes})
         started = time.perf_counter()
         problems = build_once(settings_file, output)
         seconds = time.perf_counter() - started
@@ -154,6 +206,8 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
         else:
             print(f"Rebuilt after a change to {', '.join(names)} in {seconds:.2f} s.", flush=True)
         state.publish(problems)
+        # After the page has its reload: how the saved post reads, as guidance.
+        state.note(readability_notes(saved, settings_file))
 
 
 def serve(
