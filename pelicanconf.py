@@ -235,7 +235,7 @@ PLUGINS = [
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
-    "render_cache",  # writing: unchanged pages reused in the preview
+    "page_writer",  # writing: unchanged pages reused (preview); two processes on a cold build
     "security_headers",  # the CSP meta tag; after writing: _headers
     "pelican.plugins.sitemap",  # after writing: sitemap.xml
     "sitemap_dates",  # list pages in the sitemap dated by the newest post

@@ -8,6 +8,7 @@ the site. Files are served by the same static server the tests use.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -15,10 +16,12 @@ import threading
 import time
 from pathlib import Path
 
-from watchfiles import watch
+from pelican import signals
+from watchfiles import Change, watch
 
 from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 
+from . import quickpage
 from .build import build, target_of
 from .server import StaticHandler
 from .server import serve as serve_folder
@@ -27,50 +30,53 @@ logger = logging.getLogger("sitebuild.devserver")
 WATCHED = ["content", "theme", "pelicanconf.py"]
 RELOAD_SCRIPT = b"""
 (() => {
-  const box = () => document.getElementById("dev-problems") || (() => {
+  const note = (id, css) => document.getElementById(id) || (() => {
     const el = document.createElement("div");
-    el.id = "dev-problems";
-    el.setAttribute("role", "alert");
-    Object.assign(el.style, {position: "fixed", left: "0", right: "0", top: "0", zIndex: "99",
-      background: "#fdf3e1", color: "#1f2a27", borderBottom: "3px solid #9a3412",
-      padding: "1rem", font: "14px/1.5 monospace", whiteSpace: "pre-wrap",
-      maxHeight: "50vh", overflow: "auto"});
+    el.id = id;
+    el.setAttribute("role", id === "dev-problems" ? "alert" : "status");
+    Object.assign(el.style, css);
     document.body.prepend(el);
     return el;
   })();
-  // Readability of the saved post: guidance, not an error, so a calm box at the foot.
-  const notesBox = () => document.getElementById("dev-notes") || (() => {
-    const el = document.createElement("div");
-    el.id = "dev-notes";
-    el.setAttribute("role", "status");
-    el.title = "Click to hide";
-    el.addEventListener("click", () => el.remove());
-    Object.assign(el.style, {position: "fixed", left: "0", right: "0", bottom: "0", zIndex: "98",
-      background: "#f1ebe0", color: "#1f2a27", borderTop: "3px solid #2f5d50",
-      padding: "0.75rem 1rem", font: "13px/1.5 monospace", whiteSpace: "pre-wrap",
-      maxHeight: "35vh", overflow: "auto"});
-    document.body.append(el);
-    return el;
-  })();
+  const problemsBox = () => note("dev-problems", {position: "fixed", left: "0", right: "0",
+    top: "0", zIndex: "99", background: "#fdf3e1", color: "#1f2a27",
+    borderBottom: "3px solid #9a3412", padding: "1rem", font: "14px/1.5 monospace",
+    whiteSpace: "pre-wrap", maxHeight: "50vh", overflow: "auto"});
+  const searchNote = () => note("dev-search", {position: "fixed", right: "0.5rem",
+    bottom: "0.5rem", zIndex: "99", background: "#1f2a27", color: "#fdf3e1",
+    padding: "0.25rem 0.5rem", font: "13px/1.4 sans-serif", borderRadius: "4px"});
+  // How the saved post reads: guidance, not an error, so a calm box at the foot of the page.
+  const readingNotes = () => note("dev-notes", {position: "fixed", left: "0", right: "0",
+    bottom: "0", zIndex: "98", background: "#f1ebe0", color: "#1f2a27",
+    borderTop: "3px solid #2f5d50", padding: "0.75rem 1rem", font: "13px/1.5 monospace",
+    whiteSpace: "pre-wrap", maxHeight: "35vh", overflow: "auto"});
   const show = (state) => {
     if (state.problems.length) {
-      box().textContent = "The last save has problems; the page shows the last good build.\\n\\n"
-        + state.problems.join("\\n");
+      problemsBox().textContent = "The last save has problems; the page shows the last good " +
+        "build.\\n\\n" + state.problems.join("\\n");
     } else {
       document.getElementById("dev-problems")?.remove();
     }
+    if (state.search_behind) {
+      searchNote().textContent = "Preview: search is catching up with your last save.";
+    } else {
+      document.getElementById("dev-search")?.remove();
+    }
     if (state.notes.length && !state.problems.length) {
-      notesBox().textContent = "Readability of what you saved: a guide, not an error.\\n\\n"
+      readingNotes().textContent = "Readability of what you saved: a guide, not an error.\\n\\n"
         + state.notes.join("\\n");
     } else {
       document.getElementById("dev-notes")?.remove();
     }
   };
+  const path = location.pathname.replace(/^\\//, "");
+  const page = path === "" || path.endsWith("/") ? path + "index.html" : path;
   let generation = null;
   const events = new EventSource("/__livereload");
   events.onmessage = (event) => {
     const state = JSON.parse(event.data);
-    if (generation !== null && state.generation !== generation && !state.problems.length) {
+    const mine = state.changed === null || state.changed.includes(page);
+    if (generation !== null && state.generation !== generation && !state.problems.length && mine) {
       location.reload();
     }
     generation = state.generation;
@@ -86,14 +92,20 @@ class BuildState:
     def __init__(self) -> None:
         self.generation = 0
         self.problems: list[str] = []
-        self.notes: list[str] = []  # readability of the last saved posts: guidance only
+        self.changed_pages: list[str] | None = None  # None: any page may have changed
+        self.search_behind = False
+        self.notes: list[str] = []  # how the last saved posts read: guidance only
         self.changed = threading.Condition()
 
-    def publish(self, problems: list[str]) -> None:
+    def publish(
+        self, problems: list[str], pages: list[str] | None = None, search_behind: bool = False
+    ) -> None:
         with self.changed:
             if not problems:
                 self.generation += 1
             self.problems = problems
+            self.changed_pages = pages
+            self.search_behind = search_behind
             self.changed.notify_all()
 
     def note(self, notes: list[str]) -> None:
@@ -103,7 +115,13 @@ class BuildState:
 
     def snapshot(self) -> bytes:
         return json.dumps(
-            {"generation": self.generation, "problems": self.problems, "notes": self.notes}
+            {
+                "generation": self.generation,
+                "problems": self.problems,
+                "changed": self.changed_pages,
+                "search_behind": self.search_behind,
+                "notes": self.notes,
+            }
         ).encode()
 
 
@@ -130,7 +148,10 @@ def readability_notes(paths: list[str], settings_file: str) -> list[str]:
 
 
 def build_once(settings_file: str, output: Path) -> list[str]:
-    """One preview build, swapped in atomically; returns the problems (empty on success)."""
+    """One preview build in this process, swapped in atomically; returns the problems (empty
+    on success). The quick path keeps this build's data for the next save."""
+    quickpage.forget()
+    signals.all_generators_finalized.connect(keep_generators)
     try:
         result = build(settings_file, output, values={"SEARCH_INDEX": False}, in_process=True)
     except Exception as error:  # a broken template or setting must not stop the server
@@ -138,7 +159,20 @@ def build_once(settings_file: str, output: Path) -> list[str]:
         return [f"{type(error).__name__}: {error}"]
     if not result.ok:
         return result.problems or [f"The build stopped (exit code {result.returncode})."]
-    # Search is indexed after the swap so the page is ready sooner; search catches up in a blink.
+    quickpage.remember(pending.pop("generators", []))
+    return []
+
+
+def keep_generators(generators) -> None:
+    pending["generators"] = generators
+
+
+pending: dict = {}
+
+
+def update_search(output: Path) -> list[str]:
+    """Search is indexed after the swap, so the page is ready sooner; it catches up in a
+    second or two (the preview says so meanwhile)."""
     complaint = index_site(str(target_of(output)))
     if complaint:
         return [
@@ -146,6 +180,19 @@ def build_once(settings_file: str, output: Path) -> list[str]:
             "save again; if it repeats, run `make clean` and restart `make serve`"
         ]
     return []
+
+
+def page_digests(folder: Path) -> dict[str, str]:
+    """Each HTML page's hash, to tell open pages whether a build changed them."""
+    digests = {}
+    for path in folder.rglob("*.html"):
+        try:
+            digests[str(path.relative_to(folder))] = hashlib.blake2b(
+                path.read_bytes(), digest_size=16
+            ).hexdigest()
+        except OSError:
+            continue
+    return digests
 
 
 class Handler(StaticHandler):
@@ -190,12 +237,46 @@ class Handler(StaticHandler):
             return
 
 
+def watch_and_rebuild(settings_file, output: Path, state: BuildState, stop, index_first: bool):
+    if index_first:
+        problems = update_search(output)
+        state.publish(problems, [], search_behind=False)
+        if not problems:
+            print("Search is up to date.", flush=True)
+    rebuild_loop(settings_file, output, state, stop)
+
+
+def one_saved_post(changes) -> str | None:
+    """The Markdown file, when a save changed exactly one existing one."""
+    if len(changes) != 1:
+        return None
+    ((change, path),) = changes
+    if change != Change.modified or not path.endswith(".md"):
+        return None
+    return path
+
+
 def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: threading.Event):
     paths = [p for p in WATCHED if Path(p).exists()]
+    target = target_of(output)
     for changes in watch(*paths, stop_event=stop, debounce=50, step=20):
         names = sorted({Path(path).name for _change, path in changes})
-        saved = sorted({path for _change, path in changes})
         started = time.perf_counter()
+        saved = one_saved_post(changes) if not state.problems else None
+        quick = None
+        if saved:
+            try:
+                quick = quickpage.render(saved, target)
+            except Exception:  # noqa: BLE001 - the full build below shows the real problem
+                logger.exception("quick page failed")
+        if quick:
+            state.publish([], [quick], search_behind=True)
+            print(
+                f"Showed {quick} in {time.perf_counter() - started:.2f} s; updating the "
+                "rest of the site.",
+                flush=True,
+            )
+        before = page_digests(target)
         problems = build_once(settings_file, output)
         seconds = time.perf_counter() - started
         if problems:
@@ -203,11 +284,20 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
             print(
                 f"Not rebuilt: fix the problems above and save again ({seconds:.2f} s).", flush=True
             )
-        else:
-            print(f"Rebuilt after a change to {', '.join(names)} in {seconds:.2f} s.", flush=True)
-        state.publish(problems)
-        # After the page has its reload: how the saved post reads, as guidance.
-        state.note(readability_notes(saved, settings_file))
+            state.publish(problems)
+            continue
+        after = page_digests(target)
+        changed = sorted(
+            name for name in after.keys() | before.keys() if after.get(name) != before.get(name)
+        )
+        print(f"Rebuilt after a change to {', '.join(names)} in {seconds:.2f} s.", flush=True)
+        state.publish([], changed, search_behind=True)
+        problems = update_search(output)
+        state.publish(problems, [], search_behind=False)
+        if not problems:
+            print("Search is up to date.", flush=True)
+        # Last, so the page and search are never kept waiting: how the saved posts read.
+        state.note(readability_notes(sorted({path for _change, path in changes}), settings_file))
 
 
 def serve(
@@ -225,10 +315,12 @@ def serve(
         target_of(output_path).mkdir(parents=True, exist_ok=True)
     else:
         print(f"Built the preview in {time.perf_counter() - started:.2f} s.", flush=True)
-    state.publish(problems)
+    state.publish(problems, None, search_behind=not problems)
     stop = threading.Event()
     watcher = threading.Thread(
-        target=rebuild_loop, args=(settings_file, output_path, state, stop), daemon=True
+        target=watch_and_rebuild,
+        args=(settings_file, output_path, state, stop, not problems),
+        daemon=True,
     )
     watcher.start()
     Handler.state = state

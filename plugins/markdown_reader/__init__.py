@@ -41,10 +41,8 @@ class FieldsMarkdownReader(MarkdownReader):
     def __init__(self, settings):
         super().__init__(settings)
         self.config = markdown_config(settings)
-        self.fast = speedups.allowed(
-            settings, "skipping Markdown's inline patterns on plain text", ("Markdown",)
-        )
-        self.parallel = speedups.allowed(settings, "parallel Markdown", ("pelican", "Markdown"))
+        self.fast = speedups.allowed(settings, "plain-text-inline", ("Markdown",))
+        self.parallel = speedups.allowed(settings, "parallel-markdown", ("pelican", "Markdown"))
 
     def read(self, source_path):
         source = content.source_of(source_path)

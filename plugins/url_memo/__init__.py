@@ -16,7 +16,7 @@ from kernel.content import content_items
 def remember_addresses(generator) -> None:
     """When a generator has read all its posts or pages. Not static files: an {attach} link
     met while a post renders may still move one."""
-    if not speedups.allowed(generator.settings, "remembered addresses"):
+    if not speedups.allowed(generator.settings, "remembered-addresses"):
         return
     for item in content_items([generator]):
         item.override_url = item.url

@@ -63,6 +63,12 @@ def test_saving_a_post_reloads_the_open_page(repo, dev_server, page):
         )
     )
     page.wait_for_selector("text=LIVE-EDITED", timeout=15000)
+    # The page shown first (the quick path) is the one the full build writes after it.
+    served = repo / "output/posts/what-does-ketamine-feel-like/index.html"
+    shown_first = served.read_bytes()
+    page.wait_for_selector("#dev-search", timeout=15000)  # "search is catching up"
+    page.wait_for_selector("#dev-search", state="detached", timeout=30000)
+    assert served.read_bytes() == shown_first
     # How the saved post reads: guidance in its own calm box, not a problem.
     notes = page.wait_for_selector("#dev-notes", timeout=15000).inner_text()
     assert re.search(r"what-does-ketamine-feel-like\.md: grade \d+\.\d, \d+ words", notes)

@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from helpers import PELICAN, REPO, build, copy_content, tree_digest
 from sitebuild.corpus import write_corpus
 
@@ -98,9 +100,11 @@ def test_a_missing_setting_takes_its_default(tmp_path):
     assert 'href="https://set-me.example.invalid/book-a-free-consultation"' in html
 
 
-def test_speedups_change_speed_never_a_byte(tmp_path):
+@pytest.mark.parametrize("kind", ["steady", "mixed"])
+def test_speedups_change_speed_never_a_byte(tmp_path, kind):
+    # Enough posts for every mechanism to act (two writers start from 60 posts).
     content = copy_content(tmp_path)
-    write_corpus(content, 30, words=300)
+    write_corpus(content, 70, words=200, kind=kind)
     plain = tmp_path / "plain"
     assert build(content, plain, extra={"SPEEDUPS": False}).returncode == 0
     fast = tmp_path / "fast"

@@ -1,4 +1,4 @@
-"""Incremental rendering: a page whose inputs have not changed since the last build reuses the
+"""The render cache (preview):  a page whose inputs have not changed since the last build reuses the
 bytes that build wrote, instead of rendering its template again.
 
 A page's key covers everything that can change it: the theme and plugin files, the settings,
@@ -16,14 +16,10 @@ import os
 import jinja2
 import markdown
 import pelican as pelican_package
-from pelican import signals
-from pelican.writers import Writer
 
-from kernel import settings, speedups
 from kernel.content import CONTENT_LISTS
 
 KEYS_FILE = "render-keys.json"
-SETTINGS = [settings.Setting("RENDER_CACHE", False, settings.boolean, "True or False")]
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "RENDER_CACHE_OUTPUT"}
 state: dict = {"enabled": False, "old": {}, "new": {}, "site_key": None}
 
@@ -133,35 +129,20 @@ class CachingTemplate:
         return output
 
 
-class CachingWriter(Writer):
-    """Pelican's writer, rendering each page through CachingTemplate."""
-
-    def write_file(self, name, template, context, *args, **kwargs):
-        return super().write_file(
-            name, CachingTemplate(template, self.settings), context, *args, **kwargs
-        )
-
-
-def writer(pelican):
-    """The writer for this build: ours while the cache is on, otherwise Pelican's own."""
-    return CachingWriter if state["enabled"] else None
-
-
-def start(pelican) -> None:
-    config = pelican.settings
-    settings.apply(config, SETTINGS)
+def start(config: dict, output_path: str, enabled: bool) -> None:
+    """Load the keys of the pages the last build wrote into the same final output folder."""
     # Where this build's output will live when it is done (an atomic build writes elsewhere
     # first): the previous build's files are read from there.
-    final = os.path.realpath(config.get("RENDER_CACHE_OUTPUT") or pelican.output_path)
+    final = os.path.realpath(config.get("RENDER_CACHE_OUTPUT") or output_path)
     state.update(
-        enabled=config["RENDER_CACHE"] and speedups.allowed(config, "the render cache"),
+        enabled=enabled,
         old={},
         new={},
         site_key=None,
         previous=final,
         keys_file=os.path.join(config["CACHE_PATH"], KEYS_FILE),
     )
-    if not state["enabled"]:
+    if not enabled:
         return
     try:
         with open(state["keys_file"], encoding="utf-8") as handle:
@@ -172,19 +153,10 @@ def start(pelican) -> None:
         pass
 
 
-def save_keys(pelican) -> None:
+def save_keys() -> None:
     if state["enabled"]:
         os.makedirs(os.path.dirname(state["keys_file"]), exist_ok=True)
         temporary = state["keys_file"] + ".part"
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump({"output": state["previous"], "pages": state["new"]}, handle)
         os.replace(temporary, state["keys_file"])  # never half a keys file
-
-
-def register():
-    signals.initialized.connect(start)
-    # Pelican asks for its writer once everything is read.
-    signals.get_writer.connect(writer)
-    # Once every page is written; a reused page is checked against its recorded hash, so keys
-    # saved by a build that later stops can never serve a wrong page.
-    signals.finalized.connect(save_keys)
