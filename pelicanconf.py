@@ -41,6 +41,17 @@ NOTICE_OF_PRIVACY_PRACTICES_URL = "https://set-me.example.invalid/notice-of-priv
 PRIVACY_EFFECTIVE_DATE = "SET-ME YYYY-MM-DD"
 # The first step offered everywhere a booking link appears: an offer, not a placeholder.
 CONSULTATION_OFFER = "free 15-minute phone consultation"
+# What a client checks before calling (the Fees and insurance page at fees/, the booking calls).
+# Each service and its price as ("service", "price"), in the order the page lists them.
+FEES = [("SET-ME service", "SET-ME price")]
+# What a client should know about insurance, in a sentence or two.
+INSURANCE = "SET-ME what clients should know about insurance"
+# True or False (no quotes): whether you are taking new clients, shown beside every booking
+# button with the date you last confirmed it. `make publish` refuses a date older than
+# AVAILABILITY_MAX_AGE_DAYS, so the site never says "accepting" long after it stopped being true.
+ACCEPTING_NEW_CLIENTS = "SET-ME True or False"
+AVAILABILITY_AS_OF = "SET-ME YYYY-MM-DD"
+AVAILABILITY_MAX_AGE_DAYS = 90
 
 PRACTICE_SETTINGS = [
     "THERAPIST_NAME",
@@ -59,6 +70,10 @@ PRACTICE_SETTINGS = [
     "AFTER_HOURS_CONTACT",
     "NOTICE_OF_PRIVACY_PRACTICES_URL",
     "PRIVACY_EFFECTIVE_DATE",
+    "FEES",
+    "INSURANCE",
+    "ACCEPTING_NEW_CLIENTS",
+    "AVAILABILITY_AS_OF",
     "SITEURL",
 ]
 PLACEHOLDER_MARKER = "set-me"
@@ -79,6 +94,18 @@ DEFAULT_PAGINATION = 10
 # Default Open Graph image: a calm, text-free picture in content/images.
 SOCIAL_IMAGE = "images/social-card.png"
 SOCIAL_IMAGE_ALT = "A soft green and sand-coloured gradient with a gentle arc."
+# Each post's share image: its own `Image:` field, or a 1200x630 card of its title and
+# PRACTICE_NAME drawn at build time (plugins/share_images; kept in CACHE_PATH between builds).
+SHARE_IMAGES = True
+SHARE_IMAGE_SAVE_AS = "images/share/{slug}.png"
+# A "#" link beside each h2 and h3 of a post or page, to share that section.
+HEADING_LINKS = True
+# "Did this help? Yes / Not really" at the end of every post: plain links to these hidden
+# thank-you pages (content/pages/feedback-*.md) with the post's slug in the address, counted
+# from the server's log by `invoke stats LOGFILE`. No cookies, no scripts.
+FEEDBACK_LINKS = True
+FEEDBACK_YES_URL = "feedback/yes/"
+FEEDBACK_NO_URL = "feedback/not-really/"
 MENU_LINKS = [
     ("Posts", ""),
     ("Topics", "topics/"),
@@ -89,9 +116,12 @@ MENU_LINKS = [
 FOOTER_LINKS = [
     ("Crisis and emergencies", "crisis/"),
     ("Privacy", "privacy/"),
+    ("Fees and insurance", "fees/"),
     ("Good Faith Estimate", "good-faith-estimate/"),
     ("Archives", "archives/"),
     ("Tags", "tags/"),
+    ("How to follow", "follow/"),
+    ("Accessibility", "accessibility/"),
 ]
 
 # --- Safety notices --------------------------------------------------------------------------
@@ -132,6 +162,10 @@ OFF_LABEL_RISKS_LINK = (
 READABILITY_LIMITS = {"pages/crisis.md": 7}
 # Claims the check reports (warning in preview, error in publish) unless a post accepts them.
 CLAIMS_ARE_ERRORS = False
+# `invoke check-citations` (needs the network): how long to wait for each linked site, and how
+# many days an answer is remembered in .cache/citations.json before the link is asked again.
+CITATION_TIMEOUT_SECONDS = 10
+CITATION_CACHE_DAYS = 7
 
 # --- Content ---------------------------------------------------------------------------------
 PATH = "content"
@@ -231,9 +265,14 @@ PLUGINS = [
     "transforms",  # reading: one ordered pass over each post's and page's HTML
     "url_memo",  # after reading: each address worked out once
     "reading",  # after reading: reading time, contents, related and neighbouring posts
+    "journeys",  # after reading: the steps of each journey in order, with their neighbours
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
+    "practice_facts",  # start-up: fees, insurance, availability; an old availability date
+    "accessibility_record",  # start-up: the last passing accessibility run, for the statement
+    "share_images",  # after reading: each post's share image, its own or a card drawn once
     "structured_data",  # JSON-LD for the practice and for each post
     "redirects",  # after reading: old addresses of renamed posts
+    "feedback",  # "Did this help?": its settings; after reading: both thank-you pages exist
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
     "page_writer",  # writing: unchanged pages reused (preview); two processes on a cold build
     "security_headers",  # the CSP meta tag; after writing: _headers
@@ -296,6 +335,9 @@ SECURITY_HEADERS = {
 }
 # Also as a <meta> tag, for hosts that cannot set headers (GitHub Pages).
 CSP_META = True
+# Where deploy/nginx.conf logs requests: time, request, status and size only, no IP address or
+# browser details. `invoke stats LOGFILE` counts reads and "Did this help?" answers from it.
+NGINX_ACCESS_LOG = "/var/log/nginx/practice-blog.access.log"
 # A preview a host builds of a branch or pull request (docs/publishing.md): a robots `noindex`
 # meta tag on every page, `X-Robots-Tag: noindex` in _headers and a robots.txt that disallows
 # everything, so search engines never list a preview. publishconf.py reads it from NOINDEX.

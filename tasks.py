@@ -75,6 +75,50 @@ def published_output() -> str:
     return OUTPUT
 
 
+@task
+def accessibility_record(c):
+    """Run the accessibility judges; when all pass, record the run for the statement page."""
+    import json
+    import subprocess
+    import tempfile
+    from datetime import date
+
+    from sitebuild import accessibility
+    from sitebuild.pagetypes import COLOR_SCHEMES, PAGE_TYPES
+
+    repo = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "run.jsonl"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/browser/test_judges.py",
+                "tests/site/test_budgets_and_validity.py::test_nu_html_checker_reports_no_errors",
+                "-q",
+            ],
+            cwd=repo,
+            env={**os.environ, accessibility.LOG_VARIABLE: str(log)},
+            check=False,
+        )
+        if result.returncode != 0:
+            raise fail("The judges did not all pass; the record was left as it was.")
+        entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    try:
+        record = accessibility.record_from(
+            entries,
+            list(PAGE_TYPES),
+            COLOR_SCHEMES,
+            accessibility.tool_versions(repo),
+            date.today(),
+        )
+    except ValueError as error:
+        raise fail(f"The run is incomplete ({error}); the record was left as it was.") from None
+    accessibility.write_record(repo / accessibility.RECORD, record)
+    print(f"Recorded the run in {accessibility.RECORD}; commit it to update the statement.")
+
+
 @task(help={"dest": "the folder to fill (it is replaced atomically)"})
 def deploy_folder(c, dest):
     """Copy the published site into a plain folder, replacing it in one atomic step."""
@@ -169,6 +213,55 @@ def nginx_conf(c, base=None, root="/var/www/site", output="deploy/nginx.conf"):
     with open(output, "w", encoding="utf-8") as handle:
         handle.write(server_block(settings, base, root))
     print(f"Wrote {output}.")
+
+
+@task(help={"logfile": "an access log written by deploy/nginx.conf (.gz allowed)"})
+def stats(c, logfile):
+    """Per post: reads and "Did this help?" answers, from a log without IP addresses."""
+    from pelican.settings import read_settings
+
+    from sitebuild.stats import count, read_lines, table
+
+    if not os.path.isfile(logfile):
+        raise fail(f"No log file at {logfile}.")
+    settings = read_settings("pelicanconf.py")
+    result = count(
+        read_lines(logfile),
+        settings["ARTICLE_URL"],
+        settings.get("FEEDBACK_YES_URL", "feedback/yes/"),
+        settings.get("FEEDBACK_NO_URL", "feedback/not-really/"),
+    )
+    print(table(result))
+
+
+@task(
+    help={
+        "content": "folder of posts and pages (default: content)",
+        "cache": "file that remembers answers (default: .cache/citations.json)",
+        "timeout": "seconds to wait for each site (default: CITATION_TIMEOUT_SECONDS)",
+    }
+)
+def check_citations(c, content="content", cache=".cache/citations.json", timeout=None):
+    """Follow every link to another site in the posts and pages (needs the network)."""
+    from pelican.settings import read_settings
+
+    from kernel import settings
+    from kernel.problems import channel
+    from sitebuild.citations import SETTINGS, run
+
+    config = read_settings("pelicanconf.py")
+    settings.apply(config, SETTINGS)
+    if channel.errors():
+        raise fail("\n".join(str(problem) for problem in channel.errors()), 2)
+    folders = list(config["ARTICLE_PATHS"]) + list(config["PAGE_PATHS"])
+    seconds = float(timeout) if timeout else config["CITATION_TIMEOUT_SECONDS"]
+    problems, summary = run(content, folders, cache, seconds, config["CITATION_CACHE_DAYS"])
+    for problem in problems:
+        print(problem)
+    print(summary)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise fail(f"{len(errors)} {'link needs' if len(errors) == 1 else 'links need'} a look.")
 
 
 @task(help={"title": "the post's title, in quotes"})

@@ -30,6 +30,7 @@ from kernel.speedups import MECHANISMS
 from .build import build
 from .chromium import CHROMIUM, CHROMIUM_FLAGS
 from .corpus import write_corpus
+from .pagetypes import PAGE_TYPES
 from .server import free_port, serve
 from .standins import sign_off, stand_in_practice
 
@@ -350,18 +351,6 @@ def page_weights(work: Path) -> dict:
         "article": sizes["posts/the-power-of-integration/index.html"],
         "home": sizes["index.html"],
     }
-
-
-PAGE_TYPES = {
-    "home": "",
-    "article": "posts/the-power-of-integration/",
-    "page": "about/",
-    "category": "topics/integration/",
-    "tag": "tags/kap/",
-    "archives": "archives/",
-    "404": "no-such-page/",
-    "search": "search/",
-}
 
 
 def browser_checks(weights: dict) -> dict:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import ast
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -23,7 +23,7 @@ PARTS = [
 ]
 
 
-def project_copy(destination: Path, practice: dict[str, str] | None = None) -> Path:
+def project_copy(destination: Path, practice: dict | None = None) -> Path:
     """Copy the project to `destination`, sharing .venv; optionally fill practice settings.
 
     Copies keep their times, so make sees the shared .venv as up to date and does not reinstall.
@@ -43,14 +43,26 @@ def project_copy(destination: Path, practice: dict[str, str] | None = None) -> P
     (destination / ".venv").symlink_to(REPO / ".venv")
     if practice:
         settings = destination / "pelicanconf.py"
-        text = settings.read_text(encoding="utf-8")
-        for name, value in practice.items():
-            text = re.sub(
-                rf"^{name} = .*$",
-                f"{name} = {json.dumps(value)}",
-                text,
-                count=1,
-                flags=re.MULTILINE,
-            )
-        settings.write_text(text, encoding="utf-8")
+        settings.write_text(
+            with_values(settings.read_text(encoding="utf-8"), practice), encoding="utf-8"
+        )
     return destination
+
+
+def with_values(text: str, values: dict) -> str:
+    """The settings file `text` with each top-level `NAME = ...` in `values` set to its value;
+    a value written over several lines (a list of fees) is replaced whole."""
+    lines = text.splitlines(keepends=True)
+    spans = {
+        node.targets[0].id: (node.lineno, node.end_lineno)
+        for node in ast.parse(text).body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    }
+    # From the bottom up, so the line numbers of the ones above stay right.
+    for name in sorted(values, key=lambda n: spans.get(n, (0, 0)), reverse=True):
+        if name in spans:
+            first, last = spans[name]
+            value = values[name]
+            literal = json.dumps(value) if isinstance(value, str) else repr(value)
+            lines[first - 1 : last] = [f"{name} = {literal}\n"]
+    return "".join(lines)

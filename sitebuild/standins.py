@@ -4,7 +4,9 @@ here."""
 
 from __future__ import annotations
 
-STAND_INS = {
+from datetime import date
+
+STAND_INS: dict[str, object] = {
     "THERAPIST_NAME": "Test Therapist",
     "THERAPIST_CREDENTIALS": "TEST-CRED",
     "LICENSE_TYPE": "Test License Type",
@@ -21,16 +23,22 @@ STAND_INS = {
     "AFTER_HOURS_CONTACT": "Test after-hours line",
     "NOTICE_OF_PRIVACY_PRACTICES_URL": "https://practice.test.invalid/notice-of-privacy-practices",
     "PRIVACY_EFFECTIVE_DATE": "2026-01-01",
+    "FEES": [["Test service", "Test price"], ["Test other service", "Test other price"]],
+    "INSURANCE": "Test insurance terms",
+    "ACCEPTING_NEW_CLIENTS": True,
 }
 
 
-def practice_values(names: list[str]) -> dict[str, str]:
+def practice_values(names: list[str]) -> dict[str, object]:
     """A stand-in for each practice setting in `names` (SITEURL comes from the environment)."""
     values = {}
     for name in names:
         if name == "SITEURL":
             continue
-        if name in STAND_INS:
+        if name == "AVAILABILITY_AS_OF":
+            # Confirmed today: a publish refuses an availability date older than 90 days.
+            values[name] = date.today().isoformat()
+        elif name in STAND_INS:
             values[name] = STAND_INS[name]
         elif name.endswith("_URL"):
             values[name] = f"https://practice.test.invalid/{name.lower().replace('_', '-')}"
@@ -39,7 +47,7 @@ def practice_values(names: list[str]) -> dict[str, str]:
     return values
 
 
-def stand_in_practice() -> dict[str, str]:
+def stand_in_practice() -> dict[str, object]:
     """Stand-ins for every practice setting pelicanconf.py lists."""
     from pathlib import Path
 

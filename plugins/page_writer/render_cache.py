@@ -102,7 +102,12 @@ class CachingTemplate:
         if state["site_key"] is None:
             state["site_key"] = site_key(context, self.settings)
         item = context.get("article") or context.get("page")
-        own = digest(item._content or "") if item is not None else ""
+        # The page's own content, and its share image (set from fields, not from the text).
+        own = (
+            digest((item._content or "") + repr(getattr(item, "share_image", None)))
+            if item is not None
+            else ""
+        )
         key = digest(
             "\0".join(
                 [

@@ -121,7 +121,8 @@ def placeholder_settings(settings: dict) -> list[str]:
     return [
         name
         for name in settings["PRACTICE_SETTINGS"]
-        if marker in str(settings.get(name, "")).lower() or not settings.get(name)
+        if not isinstance(settings.get(name), bool)  # True and False are answers
+        and (marker in str(settings.get(name, "")).lower() or not settings.get(name))
     ]
 
 

@@ -9,6 +9,7 @@ from pelican import signals
 from kernel import settings
 
 from .headers import csp, netlify_headers
+from .nginx import DEFAULT_ACCESS_LOG
 
 SETTINGS = [
     settings.Setting(
@@ -19,6 +20,12 @@ SETTINGS = [
     ),
     settings.Setting("SECURITY_HEADERS", {}, settings.mapping, "a dict of header -> value"),
     settings.Setting("CSP_META", True, settings.boolean, "True or False"),
+    settings.Setting(
+        "NGINX_ACCESS_LOG",
+        DEFAULT_ACCESS_LOG,
+        settings.nonempty_text,
+        "the file deploy/nginx.conf logs requests to",
+    ),
 ]
 
 

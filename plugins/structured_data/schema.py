@@ -35,6 +35,12 @@ def practice(settings: dict) -> list[dict]:
     return [{"@context": "https://schema.org", "@graph": [service, therapist]}]
 
 
+def share_image_path(article, settings: dict) -> str:
+    """The post's own share image (set by plugins/share_images), else the site's default."""
+    image = getattr(article, "share_image", None)
+    return image.path if image is not None else settings["SOCIAL_IMAGE"]
+
+
 def blog_posting(article, settings: dict) -> dict:
     """A schema.org BlogPosting for one article."""
     siteurl = settings["SITEURL"]
@@ -58,7 +64,7 @@ def blog_posting(article, settings: dict) -> dict:
             "name": settings["PRACTICE_NAME"],
             "url": absolute(siteurl, ""),
         },
-        "image": absolute(siteurl, settings["SOCIAL_IMAGE"]),
+        "image": absolute(siteurl, share_image_path(article, settings)),
         "articleSection": str(article.category),
         "keywords": [str(tag) for tag in getattr(article, "tags", [])],
         "wordCount": article.word_count,

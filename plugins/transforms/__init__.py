@@ -16,6 +16,7 @@ from kernel.typography import typographic_html
 
 from .body import Body
 from .booking import booking_links
+from .heading_links import heading_links
 from .headings import heading_ids
 from .images import responsive_images, size_of, write_copies
 from .note import content_note
@@ -32,6 +33,7 @@ PASS = [
     responsive_images,  # srcset, sizes, width and height; narrower copies to write
     typography,  # curly quotes, dashes and ellipses outside code
     heading_ids,  # ids on h2 and h3, for the table of contents and shared links
+    heading_links,  # a "#" link beside each h2 and h3 with an id, to share that section
     content_note,  # the content-note box before the body
 ]
 SETTINGS = [
@@ -53,6 +55,7 @@ SETTINGS = [
         settings.nonempty_text,
         'an HTML sizes value, such as "(min-width: 44rem) 41rem, 100vw"',
     ),
+    settings.Setting("HEADING_LINKS", True, settings.boolean, "True or False"),
     settings.PLACEHOLDER_MARKER,
 ]
 # Narrower image copies asked for by this build's pages: output path -> (source, width).

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from helpers import REPO, TEST_PRACTICE, build, free_port, signed_content
+from sitebuild.pagetypes import PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("nginx")]
 
@@ -55,7 +56,13 @@ def nginx_site(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     settings = read_settings(str(REPO / "pelicanconf.py"))
     (tmp / "site.conf").write_text(
-        server_block(settings, "/blog/", str(root), listen=f"127.0.0.1:{port}")
+        server_block(
+            settings,
+            "/blog/",
+            str(root),
+            listen=f"127.0.0.1:{port}",
+            access_log=str(tmp / "access.log"),
+        )
     )
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user))
@@ -160,18 +167,6 @@ def test_precompressed_files_are_served(nginx_site):
     )
 
 
-PAGE_TYPES = [
-    "",
-    "posts/the-power-of-integration/",
-    "about/",
-    "topics/integration/",
-    "tags/kap/",
-    "archives/",
-    "no-such-page/",
-    "search/",
-]
-
-
 def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
     siteurl, _ = nginx_site
     page = browser.new_page()
@@ -181,9 +176,10 @@ def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
         "document.addEventListener('securitypolicyviolation', e => "
         "console.error('CSP violation: ' + e.violatedDirective))"
     )
-    for path in PAGE_TYPES:
+    for path in PAGE_TYPES.values():
         page.goto(f"{siteurl}/{path}")
         page.wait_for_load_state("networkidle")
+    page.goto(f"{siteurl}/{PAGE_TYPES['search']}")
     page.fill("#search-input", "firefighter")
     page.wait_for_selector("#search-results a", timeout=10000)
     violations = [m for m in messages if "Content Security Policy" in m or "CSP violation" in m]
@@ -192,3 +188,40 @@ def test_no_csp_violations_and_search_works_under_the_csp(nginx_site, browser):
         page.locator("#search-results a").first.get_attribute("href")
         == "/blog/posts/what-does-ketamine-feel-like/"
     )
+
+
+def test_the_log_keeps_no_address_and_invoke_stats_counts_reads_and_answers(nginx_site, browser):
+    siteurl, folder = nginx_site
+    log = folder.parent.parent / "access.log"
+    start = log.stat().st_size  # the other tests of this module wrote the lines before
+    first, second = "the-power-of-integration", "what-does-ketamine-feel-like"
+    for post, answer in [(first, "Yes"), (first, "Not really"), (second, "Not really")]:
+        context = browser.new_context()  # a new reader, with nothing cached
+        page = context.new_page()
+        page.goto(f"{siteurl}/posts/{post}/")
+        page.get_by_role("link", name=answer, exact=True).click()
+        page.wait_for_load_state("load")
+        assert "/feedback/" in page.url and f"?post={post}" in page.url
+        context.close()
+    status, headers, _ = fetch(f"{siteurl}/posts/{first}/")
+    assert status == 200
+    modified = headers["Last-Modified"]
+    assert fetch(f"{siteurl}/posts/{first}/", {"If-Modified-Since": modified})[0] == 304
+    head = urllib.request.Request(f"{siteurl}/posts/{first}/", method="HEAD")
+    urllib.request.urlopen(head, timeout=5).close()
+    assert fetch(f"{siteurl}/posts/no-such-post/")[0] == 404
+    lines = log.read_bytes()[start:].decode()
+    assert f'"GET /blog/feedback/yes/?post={first} HTTP/1.1" 200 ' in lines
+    assert "127.0.0.1" not in lines and "Mozilla" not in lines and "Chrome" not in lines
+    ours = folder.parent.parent / "ours.log"
+    ours.write_text(lines)
+    invoke = REPO / ".venv" / "bin" / "invoke"
+    result = subprocess.run(
+        [str(invoke), "stats", str(ours)], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    print(result.stdout)  # shown with pytest -rP
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:4]}
+    # Three readers and one plain GET read the first post; a 304, a HEAD and a 404 are not reads.
+    assert rows == {first: ["3", "1", "1"], second: ["1", "0", "1"]}, result.stdout
+    assert result.stdout.splitlines()[5].split() == ["all", "posts", "4", "1", "2"]

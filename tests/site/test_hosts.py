@@ -68,7 +68,8 @@ Words for the day after.
 
 def fresh_copy(tmp_path: Path) -> Path:
     """The project with test practice settings, the host files, a post dated the day before the
-    clock and one the day after, and every post and clinical page signed off on the clock's day."""
+    clock and one the day after, and every post and clinical page signed off (and availability
+    confirmed) on the clock's day."""
     repo = repo_copy(tmp_path / "repo")
     for name in HOST_FILES:
         source = REPO / name
@@ -80,6 +81,17 @@ def fresh_copy(tmp_path: Path) -> Path:
     (posts / "written-yesterday.md").write_text(YESTERDAY, encoding="utf-8")
     (posts / "written-for-tomorrow.md").write_text(TOMORROW, encoding="utf-8")
     sign_off(repo / "content", SIGNED_OFF)
+    # Availability confirmed on the clock's day too: a publish refuses one older than 90 days.
+    settings = repo / "pelicanconf.py"
+    settings.write_text(
+        re.sub(
+            r"^AVAILABILITY_AS_OF = .*$",
+            f'AVAILABILITY_AS_OF = "{SIGNED_OFF}"',
+            settings.read_text(encoding="utf-8"),
+            flags=re.MULTILINE,
+        ),
+        encoding="utf-8",
+    )
     return repo
 
 
@@ -141,9 +153,15 @@ def assert_complete_publish(folder: Path, siteurl: str, noindex: bool) -> None:
         assert headers.endswith("  X-Robots-Tag: noindex\n")
         assert tagged == pages and len(pages) > 20
     else:
-        assert robots.endswith(f"Sitemap: {siteurl}/sitemap.xml") and "Disallow" not in robots
+        assert robots.endswith(f"Sitemap: {siteurl}/sitemap.xml")
+        # Only the "Did this help?" thank-you pages are kept from robots (their visits count).
+        assert [line for line in robots.splitlines() if line.startswith("Disallow")] == [
+            f"Disallow: {base}/feedback/yes/",
+            f"Disallow: {base}/feedback/not-really/",
+        ]
         assert "X-Robots-Tag" not in headers
-        assert tagged == []
+        thank_you = [folder / "feedback/yes/index.html", folder / "feedback/not-really/index.html"]
+        assert sorted(tagged) == sorted(thank_you)
 
 
 def netlify_config() -> dict:

@@ -47,5 +47,6 @@ def test_the_pass_runs_in_the_documented_order():
         "responsive_images",
         "typography",
         "heading_ids",
+        "heading_links",
         "content_note",
     ]
