@@ -144,8 +144,16 @@ FORBIDDEN_PHRASES = ["800-273-8255", "800.273.8255", "8002738255", "273-TALK", "
 # (YYYY-MM-DD) in its fields, at most this many months old: `make publish` refuses without it,
 # the preview warns. The article shows "Reviewed by ... on ... · next review due ...".
 REVIEW_MAX_AGE_MONTHS = 12
-# Pages that state clinical facts, as files inside content/: reviewed like posts.
-CLINICAL_PAGES = ["pages/how-kap-works-here.md", "pages/crisis.md"]
+# Pages that state clinical facts (a medicine, its risks, what to do in a reaction or a crisis),
+# as files inside content/: reviewed like posts.
+CLINICAL_PAGES = [
+    "pages/how-kap-works-here.md",
+    "pages/crisis.md",
+    "pages/path-2-prescriber-evaluation.md",
+    "pages/path-3-preparation.md",
+    "pages/path-4-dosing-sessions.md",
+    "pages/path-5-integration.md",
+]
 # Shown before the text of every post whose category or tag is in OFF_LABEL_TOPICS, with a link
 # to the guide's heading OFF_LABEL_RISKS_LINK (a post's file inside content/ and a heading id).
 OFF_LABEL_NOTICE = (

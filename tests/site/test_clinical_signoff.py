@@ -140,7 +140,8 @@ def test_signed_off_today_publishes_and_shows_who_reviewed_and_when(published_si
     articles = list((published_site.folder / "posts").glob("*/index.html"))
     assert len(articles) == len(posts(REPO / "content"))
     pages = [
-        published_site.folder / Path(page).stem / "index.html" for page in setting("CLINICAL_PAGES")
+        published_site.folder / post_slug(REPO / "content" / page) / "index.html"
+        for page in setting("CLINICAL_PAGES")
     ]
     for path in articles + pages:
         html = path.read_text(encoding="utf-8")
