@@ -4,25 +4,19 @@ from the crisis numbers on the same page."""
 
 import pytest
 
+from sitebuild.pagetypes import COLOR_SCHEMES
+from sitebuild.pagetypes import PAGE_TYPES as ALL_PAGE_TYPES
+
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = {
-    "home": "",
-    "article": "posts/the-power-of-integration/",
-    "page": "about/",
-    "crisis page": "crisis/",
-    "topic": "topics/integration/",
-    "tag": "tags/kap/",
-    "archives": "archives/",
-    "search": "search/",
-    "404": "no-such-page/",
-}
+# Every page type the judges visit, and the Crisis page itself.
+PAGE_TYPES = {**ALL_PAGE_TYPES, "crisis page": "crisis/"}
 VIEWPORT = {"width": 360, "height": 640}
 BOX = "(() => { const r = document.querySelector('a.help-now').getBoundingClientRect(); "
 BOX += "return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", COLOR_SCHEMES)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_help_now_is_on_screen_early_in_tab_order_and_leads_to_the_numbers(
     browser, published_site, kind, scheme
