@@ -142,8 +142,34 @@ CRISIS_SPANISH_TEXT_KEYWORD = "AYUDA"
 POISON_CONTROL_NUMBER = "1-800-222-1222"
 # Retired or wrong numbers that must never reach a page; the build fails if one does.
 FORBIDDEN_PHRASES = ["800-273-8255", "800.273.8255", "8002738255", "273-TALK", "273-8255"]
-# A post whose `Reviewed:` date is older than this many months gets a build warning.
+# Every post, and every page listed in CLINICAL_PAGES, needs the therapist's `Reviewed:` date
+# (YYYY-MM-DD) in its fields, at most this many months old: `make publish` refuses without it,
+# the preview warns. The article shows "Reviewed by ... on ... · next review due ...".
 REVIEW_MAX_AGE_MONTHS = 12
+# Pages that state clinical facts (a medicine, its risks, what to do in a reaction or a crisis),
+# as files inside content/: reviewed like posts.
+CLINICAL_PAGES = [
+    "pages/how-kap-works-here.md",
+    "pages/crisis.md",
+    "pages/path-2-prescriber-evaluation.md",
+    "pages/path-3-preparation.md",
+    "pages/path-4-dosing-sessions.md",
+    "pages/path-5-integration.md",
+]
+# Shown before the text of every post whose category or tag is in OFF_LABEL_TOPICS, with a link
+# to the guide's heading OFF_LABEL_RISKS_LINK (a post's file inside content/ and a heading id).
+OFF_LABEL_NOTICE = (
+    "Ketamine is not approved by the FDA to treat depression, anxiety or any other mental "
+    "health condition. Using it in therapy is off-label: a choice your prescriber makes and "
+    "should explain to you. Sessions can also be hard."
+)
+OFF_LABEL_TOPICS = ["Ketamine therapy", "KAP", "esketamine"]
+OFF_LABEL_RISKS_LINK = (
+    "posts/the-ultimate-guide-to-ketamine-assisted-therapy.md#sessions-can-be-hard"
+)
+# The highest Flesch–Kincaid grade a page may read at (`make check` shows every grade);
+# `make publish` refuses a page above its limit.
+READABILITY_LIMITS = {"pages/crisis.md": 7}
 # Claims the check reports (warning in preview, error in publish) unless a post accepts them.
 CLAIMS_ARE_ERRORS = False
 # `invoke check-citations` (needs the network): how long to wait for each linked site, and how
@@ -227,6 +253,8 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 20
+# RSS entries carry the whole post, so a content note is the first thing a feed reader shows.
+RSS_FEED_SUMMARY_ONLY = False
 
 # Responsive images: narrower copies for phones; `sizes` matches the reading column in main.css.
 RESPONSIVE_IMAGE_WIDTHS = [480, 800, 1200]

@@ -311,13 +311,18 @@ def kill_test(c, posts=300, kills=20):
 
 @task
 def check(c):
-    """Print a readability report (Flesch–Kincaid grade) for every post; not a gate."""
-    from sitebuild.readability import report
+    """Readability (Flesch–Kincaid grade) of every post and page, with its longest sentences."""
+    from sitebuild.readability import GUIDE, describe, report
 
-    print(f"{'grade':>5}  {'words':>5}  post")
-    for path, grade, words in report():
-        print(f"{grade:5.1f}  {words:5d}  {path}")
-    print("Grade 8 or below reads easily for most adults; this is a guide, not a rule.")
+    rows = report()
+    print(f"{'grade':>5}  {'words':>5}  file")
+    for row in rows:
+        flag = "  above its limit" if row.over_limit else ""
+        print(f"{row.grade:5.1f}  {row.words:5d}  {row.path}{flag}")
+    print("\nThe three longest sentences of each (shorter ones read more easily):")
+    for row in rows:
+        print("\n".join(describe(row)))
+    print(f"\n{GUIDE} Pages in READABILITY_LIMITS (pelicanconf.py) must stay at or below theirs.")
 
 
 @task

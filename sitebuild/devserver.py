@@ -12,6 +12,7 @@ import errno
 import hashlib
 import json
 import logging
+import os
 import threading
 import time
 from functools import partial
@@ -46,6 +47,11 @@ RELOAD_SCRIPT = b"""
   const searchNote = () => note("dev-search", {position: "fixed", right: "0.5rem",
     bottom: "0.5rem", zIndex: "99", background: "#1f2a27", color: "#fdf3e1",
     padding: "0.25rem 0.5rem", font: "13px/1.4 sans-serif", borderRadius: "4px"});
+  // How the saved post reads: guidance, not an error, so a calm box at the foot of the page.
+  const readingNotes = () => note("dev-notes", {position: "fixed", left: "0", right: "0",
+    bottom: "0", zIndex: "98", background: "#f1ebe0", color: "#1f2a27",
+    borderTop: "3px solid #2f5d50", padding: "0.75rem 1rem", font: "13px/1.5 monospace",
+    whiteSpace: "pre-wrap", maxHeight: "35vh", overflow: "auto"});
   const show = (state) => {
     if (state.problems.length) {
       problemsBox().textContent = "The last save has problems; the page shows the last good " +
@@ -57,6 +63,12 @@ RELOAD_SCRIPT = b"""
       searchNote().textContent = "Preview: search is catching up with your last save.";
     } else {
       document.getElementById("dev-search")?.remove();
+    }
+    if (state.notes.length && !state.problems.length) {
+      readingNotes().textContent = "Readability of what you saved: a guide, not an error.\\n\\n"
+        + state.notes.join("\\n");
+    } else {
+      document.getElementById("dev-notes")?.remove();
     }
   };
   const path = location.pathname.replace(/^\\//, "");
@@ -97,6 +109,7 @@ class BuildState:
         self.problems: list[str] = []
         self.changed_pages: list[str] | None = None  # None: any page may have changed
         self.search_behind = False
+        self.notes: list[str] = []  # how the last saved posts read: guidance only
         self.changed = threading.Condition()
 
     def publish(
@@ -110,6 +123,11 @@ class BuildState:
             self.search_behind = search_behind
             self.changed.notify_all()
 
+    def note(self, notes: list[str]) -> None:
+        with self.changed:
+            self.notes = notes
+            self.changed.notify_all()
+
     def snapshot(self) -> bytes:
         return json.dumps(
             {
@@ -117,8 +135,31 @@ class BuildState:
                 "problems": self.problems,
                 "changed": self.changed_pages,
                 "search_behind": self.search_behind,
+                "notes": self.notes,
             }
         ).encode()
+
+
+def readability_notes(paths: list[str], settings_file: str) -> list[str]:
+    """The grade and longest sentences of each saved post or page, for the preview's box."""
+    from .readability import describe, measure, settings_for_reading
+
+    saved = [p for p in paths if p.endswith(".md") and Path(p).is_file()]
+    if not saved:
+        return []
+    try:
+        settings = settings_for_reading(settings_file)
+        content = Path(settings["PATH"]).resolve()
+        notes = []
+        for path in saved:
+            relative = Path(path).resolve().relative_to(content).as_posix()
+            limit = settings.get("READABILITY_LIMITS", {}).get(relative)
+            shown = os.path.relpath(Path(settings["PATH"]) / relative)
+            notes += describe(measure(shown, settings, limit))
+        return notes
+    except Exception as error:  # guidance only: a file it cannot read must not stop the server
+        logger.info("no readability notes: %s", error)
+        return []
 
 
 def build_once(settings_file: str, output: Path) -> list[str]:
@@ -276,6 +317,8 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
         state.publish(problems, [], search_behind=False)
         if not problems:
             print("Search is up to date.", flush=True)
+        # Last, so the page and search are never kept waiting: how the saved posts read.
+        state.note(readability_notes(sorted({path for _change, path in changes}), settings_file))
 
 
 def serve(

@@ -18,6 +18,14 @@ Status: draft
 
 Write the post here, in Markdown. A blank line starts a new paragraph.
 
+If the post touches on suicide, trauma, loss or anything else a reader may want warning of, add a
+field under the Summary line, such as `Content-note: suicide, trauma`. It shows before the
+text, on the post's card in every list and in search results. (A field with nothing after the
+colon is not allowed, so the scaffold leaves it out.)
+
+When the therapist has read and approved the post, add `Reviewed:` with that day's date as the
+last field: `make publish` refuses a post without it.
+
 ## A heading for a new section
 
 Link to another post with `[its title]({{filename}}file-name-of-the-post.md)`, to an image

@@ -1,45 +1,66 @@
-"""Flesch–Kincaid grade level per post, for `make check`: a report, never a gate."""
+"""`make check`: the Flesch–Kincaid grade of every post and page, with its three longest
+sentences. A guide for the writer; only the pages in READABILITY_LIMITS are held to a grade, by
+`make publish`. The measuring is plugins/kernel/readability.py, the same as the build's."""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from pathlib import Path
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
-MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#*_>`{}|]|^\s*[-+] ", re.MULTILINE)
+from kernel import readability
+
+GUIDE = "Grade 8 or below reads easily for most adults; this is a guide, not a rule."
 
 
-def syllables(word: str) -> int:
-    """Count vowel groups, a standard approximation; a silent final e does not count."""
-    word = word.lower().strip("'’-")
-    groups = re.findall(r"[aeiouy]+", word)
-    count = len(groups)
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(1, count)
+@dataclass
+class Row:
+    path: str
+    grade: float
+    words: int
+    longest: list[tuple[int, int, str]]  # (line, words, sentence)
+    limit: float | None = None
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and self.grade > self.limit
 
 
-def grade(text: str) -> tuple[float, int]:
-    """(Flesch–Kincaid grade, word count) of plain text."""
-    words = WORD.findall(text)
-    if not words:
-        return 0.0, 0
-    sentences = max(1, len(SENTENCE_END.findall(text)))
-    syllable_count = sum(syllables(w) for w in words)
-    score = 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
-    return round(score, 1), len(words)
+def settings_for_reading(settings_file: str = "pelicanconf.py") -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(settings_file)
 
 
-def body_of(markdown: str) -> str:
-    """The post text without its fields and Markdown punctuation."""
-    body = markdown.split("\n\n", 1)[1] if "\n\n" in markdown else ""
-    return MARKUP.sub(lambda m: m.group(1) or " ", body)
-
-
-def report(posts_folder: str = "content/posts") -> list[tuple[str, float, int]]:
+def report(content: str = "content", settings: dict | None = None) -> list[Row]:
+    """One row per post and page under `content`, posts first."""
+    settings = settings if settings is not None else settings_for_reading()
+    limits = settings.get("READABILITY_LIMITS", {})
     rows = []
-    for path in sorted(Path(posts_folder).glob("*.md")):
-        score, words = grade(body_of(path.read_text(encoding="utf-8")))
-        rows.append((str(path), score, words))
+    for folder in ("posts", "pages"):
+        for path in sorted(Path(content, folder).rglob("*.md")):
+            relative = path.relative_to(content).as_posix()
+            rows.append(measure(str(path), settings, limits.get(relative)))
     return rows
+
+
+def measure(path: str, settings: dict, limit: float | None = None) -> Row:
+    found = readability.measure(path, settings)
+    longest = [
+        (readability.line_of_sentence(path, s), readability.word_count(s), s) for s in found.longest
+    ]
+    return Row(path, found.grade, found.words, longest, limit)
+
+
+def describe(row: Row) -> list[str]:
+    """The lines `make check` (and the preview's notes) print for one file."""
+    limit = ""
+    if row.limit is not None:
+        limit = (
+            f" (above its limit of {row.limit}: `make publish` refuses it)"
+            if row.over_limit
+            else f" (limit {row.limit})"
+        )
+    lines = [f"{row.path}: grade {row.grade:.1f}, {row.words} words{limit}"]
+    for line, words, sentence in row.longest:
+        lines.append(f"  {row.path}:{line}: {words} words: {sentence}")
+    return lines

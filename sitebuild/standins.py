@@ -55,3 +55,28 @@ def stand_in_practice() -> dict[str, object]:
 
     config = Path(__file__).resolve().parents[1] / "pelicanconf.py"
     return practice_values(read_settings(str(config))["PRACTICE_SETTINGS"])
+
+
+def sign_off(content_folder, day) -> list:
+    """A test copy signed off as if the therapist had reviewed it on `day` (a date): `Reviewed:`
+    after the last field of every post and of every page in CLINICAL_PAGES, replacing any
+    `Reviewed:` line already there. Only for copies the tests and the benchmark build: the real
+    content is signed off by the therapist alone. Returns the files it changed."""
+    from pathlib import Path
+
+    from pelican.settings import read_settings
+
+    folder = Path(content_folder)
+    config = Path(__file__).resolve().parents[1] / "pelicanconf.py"
+    pages = read_settings(str(config)).get("CLINICAL_PAGES", [])
+    paths = sorted((folder / "posts").rglob("*.md")) + [folder / page for page in pages]
+    changed = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        head, blank, body = path.read_text(encoding="utf-8").partition("\n\n")
+        lines = [line for line in head.split("\n") if not line.lower().startswith("reviewed:")]
+        lines.append(f"Reviewed: {day:%Y-%m-%d}")
+        path.write_text("\n".join(lines) + (blank or "\n") + body, encoding="utf-8")
+        changed.append(path)
+    return changed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import CHROMIUM, CHROMIUM_FLAGS, TEST_PRACTICE, build, free_port, serve
+from helpers import CHROMIUM, CHROMIUM_FLAGS, TEST_PRACTICE, build, free_port, serve, signed_content
 
 
 class Site:
@@ -30,14 +30,14 @@ def preview_site(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Site:
-    """The real content with the publish settings, served under /blog/ on 127.0.0.1."""
+    """The real content, signed off today, with the publish settings, served under /blog/ on
+    127.0.0.1."""
     root = tmp_path_factory.mktemp("published")
     folder = root / "blog"
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
-    result = build(
-        "content", folder, "publishconf.py", extra=TEST_PRACTICE, env={"SITEURL": siteurl}
-    )
+    content = signed_content(tmp_path_factory.mktemp("signed"))
+    result = build(content, folder, "publishconf.py", extra=TEST_PRACTICE, env={"SITEURL": siteurl})
     assert result.returncode == 0, result.stderr
     server = serve(root, port)
     yield Site(folder, siteurl, root, port)

@@ -14,7 +14,7 @@ from sitebuild.build import Result
 from sitebuild.build import build as one_build
 from sitebuild.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: F401 (the tests' import point)
 from sitebuild.server import free_port, serve, wait_for  # noqa: F401
-from sitebuild.standins import stand_in_practice
+from sitebuild.standins import sign_off, stand_in_practice
 
 REPO = Path(__file__).resolve().parents[1]
 # The owner's launch text, kept in the repository (see tests/fixtures/seed/README.md).
@@ -41,6 +41,20 @@ def copy_content(destination: Path) -> Path:
     target = destination / "content"
     shutil.copytree(REPO / "content", target)
     return target
+
+
+def signed(content: Path) -> Path:
+    """`content` signed off today, as the therapist would before publishing: `Reviewed:` on
+    every post and clinical page (sitebuild/standins.py). Publish tests build signed copies."""
+    from datetime import date
+
+    sign_off(content, date.today())
+    return content
+
+
+def signed_content(destination: Path) -> Path:
+    """A copy of the real content, signed off today."""
+    return signed(copy_content(destination))
 
 
 TAG = re.compile(r"<[^>]+>")

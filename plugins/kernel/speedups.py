@@ -14,7 +14,12 @@ from importlib import metadata
 from .problems import Problem, channel
 from .settings import CONFIG_FILE, line_of
 
-WRITTEN_FOR = {"pelican": "4.12.0", "Markdown": "3.11.3", "pelican-sitemap": "1.2.2"}
+WRITTEN_FOR = {
+    "pelican": "4.12.0",
+    "Markdown": "3.11.3",
+    "pelican-sitemap": "1.2.2",
+    "textstat": "0.7.8",
+}
 warned: set[str] = set()
 
 

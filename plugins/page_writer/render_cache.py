@@ -68,6 +68,11 @@ def listing(context) -> list:
                     str(getattr(item, "updated", "")),
                     str(getattr(item, "reviewed", "")),
                     getattr(item, "scheduled", False),
+                    # Shown on cards and beside the text (plugins/safety); overdue by the date.
+                    item.metadata.get("content-note", ""),
+                    str(getattr(item, "review_due", "")),
+                    getattr(item, "review_overdue", False),
+                    getattr(item, "off_label_link", None),
                 ]
             )
     return rows

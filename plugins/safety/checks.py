@@ -1,42 +1,118 @@
-"""Clinical-safety checks: placeholders, retired crisis numbers, risky claims, stale reviews."""
+"""Clinical-safety checks: placeholders, retired crisis numbers, risky claims, the
+therapist's review."""
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from kernel.problems import Problem
 from kernel.settings import line_of
 
-# Wording regulators and professional codes warn about in health marketing, each with a
-# lower-case word it cannot match without: most posts contain none, and a substring search
-# costs a fraction of the regex.
+# Wording regulators and professional codes warn about in health marketing. A benefit is
+# claimed by words such as "cure"; a risk is denied by words such as "no side effects" or
+# "ketamine is safe". Either is no claim when a denial stands just before it, in the same clause:
+# "not a cure", "no miracle", "is not risk-free" (see `denied`). Each claim has a lower-case text
+# it cannot match without: most posts contain none, and a substring search costs a fraction of
+# the regex.
+SUBJECT = (
+    r"(?:ketamine|esketamine|KAP|ketamine[\s-]+assisted\s+(?:psycho)?therapy|"
+    r"(?:the|this)\s+(?:medicine|treatment|drug|therapy))"
+)
+NONE_OF = r"(?:no|without(?:\s+any)?|free\s+(?:of|from)|zero)"
+WHICH = r"(?:serious|known|major|real|lasting|harmful)"
+
+
+@dataclass(frozen=True)
+class Claim:
+    pattern: re.Pattern
+    what: str  # completes "the post ...": "promises a cure"
+    needle: str  # lower-case text the pattern cannot match without
+    near: re.Pattern | None = None  # a claim only with this in the same sentence
+
+
 CLAIMS = [
-    (re.compile(r"\bcur(e|es|ed)\b", re.IGNORECASE), "promises a cure", "cur"),
-    (re.compile(r"\bguarantee(d|s)?\b", re.IGNORECASE), "promises a result", "guarantee"),
-    (re.compile(r"\b100\s?%", re.IGNORECASE), "claims certainty (100%)", "100"),
-    (
-        re.compile(r"\bsafe and effective\b", re.IGNORECASE),
-        "says 'safe and effective'",
-        "safe and effective",
-    ),
-    (re.compile(r"\bmiracle\b", re.IGNORECASE), "promises a miracle", "miracle"),
-    (re.compile(r"\bproven to\b", re.IGNORECASE), "says 'proven to'", "proven to"),
-    (
-        re.compile(
-            r"\bFDA[- ]approved\b(?=.{0,80}\bketamine\b)|\bketamine\b.{0,80}\bFDA[- ]approved",
-            re.IGNORECASE,
-        ),
-        "says 'FDA-approved' near 'ketamine' (ketamine is approved only as an anaesthetic)",
+    Claim(re.compile(r"\bcur(?:e|es|ed|ing|ative)\b", re.I), "promises a cure", "cur"),
+    Claim(re.compile(r"\bguarantee[ds]?\b", re.I), "promises a result", "guarantee"),
+    Claim(re.compile(r"\bmiracle|\bmiraculous", re.I), "promises a miracle", "mirac"),
+    Claim(re.compile(r"\bproven\s+to\b", re.I), "says 'proven to'", "proven"),
+    Claim(re.compile(r"\bsafe\s+and\s+effective\b", re.I), "says 'safe and effective'", "safe"),
+    Claim(
+        re.compile(r"\bFDA[\s-]+approved\b", re.I),
+        "says 'FDA-approved' of ketamine (it is approved only as an anesthetic)",
         "fda",
+        near=re.compile(r"\bketamine\b", re.I),
+    ),
+    Claim(
+        re.compile(r"\b100\s?(?:%|percent\b)(?!\s+safe\b)", re.I),
+        "claims certainty (100%)",
+        "100",
+    ),
+    # Risks denied.
+    Claim(
+        re.compile(
+            rf"\b{NONE_OF}\s+(?:{WHICH}\s+)?side[\s-]+effects?\b|\bside[\s-]+effects?[\s-]+free\b",
+            re.I,
+        ),
+        "denies side effects",
+        "side",
+    ),
+    Claim(
+        re.compile(rf"\b{NONE_OF}\s+(?:{WHICH}\s+)?risks?\b|\brisk[\s-]*free\b", re.I),
+        "denies risks",
+        "risk",
+    ),
+    Claim(
+        re.compile(
+            r"\b(?:completely|totally|perfectly|entirely|absolutely|100\s?%|100\s+percent)"
+            r"\s+safe\b",
+            re.I,
+        ),
+        "says it is completely safe",
+        "safe",
+    ),
+    Claim(
+        re.compile(
+            rf"\b{SUBJECT}\s+(?:is|are|was|has\s+been|feels?|remains?)\s+"
+            r"(?:(?:very|quite|so|\w+ly)\s+)?safe\b",
+            re.I,
+        ),
+        "says ketamine or KAP is safe",
+        "safe",
+    ),
+    Claim(re.compile(r"\bharmless\b", re.I), "says 'harmless'", "harmless"),
+    Claim(
+        re.compile(r"\bnon[\s-]?addictive\b|\bnot\s+addictive\b", re.I),
+        "says it is not addictive",
+        "addictive",
     ),
 ]
+# A denial in the few words before a claim: "not", "no", "never", "n't", or a hedge such as
+# "whether" ("decides whether KAP is safe for you"). "not only a cure" is no denial.
+DENIAL = re.compile(
+    r"(?:\b(?:not|no|never|cannot|without|nor|whether|if)\b|n[’']t\b)"
+    r"(?P<after>(?:\s+[\w’'-]+){0,2})\s*$",
+    re.I,
+)
+NOT_A_DENIAL = re.compile(r"\s+(?:only|just|merely)\b", re.I)
+# Where a clause ends, looking back from a claim: punctuation, a blank line or a list item.
+CLAUSE_END = re.compile(r"[.;:!?,()\u2014\u2013]|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+# Link targets are no text: `](https://...)` and `[label]: https://...`.
+LINK_TARGET = re.compile(r"\]\(([^)\s]*)|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
+MARKUP = re.compile(r"[*_`]")
 # A quotation in a blockquote, or an attribution such as "— a former client".
 TESTIMONIAL = re.compile(
     r"^\s*>.*[\"“”]|[—–]\s*(a )?(former |happy )?(client|patient)\b", re.IGNORECASE | re.MULTILINE
 )
 TESTIMONIAL_MARKS = [">", "\u2014", "\u2013"]  # a blockquote, or an em or en dash
+# `Accept-claims: "not a cure", "FDA-approved as an anesthetic"`: straight or curly quotes.
+QUOTED = re.compile(r'\s*(?:"([^"]*)"|“([^”]*)”)\s*(?:,|$)')
+ACCEPT_EXAMPLE = 'Accept-claims: "FDA-approved as an anesthetic", "another phrase"'
+MIN_ACCEPTED_WORDS = 3
 
 
 def placeholder_settings(settings: dict) -> list[str]:
@@ -74,77 +150,237 @@ def placeholder_problems(settings: dict, config_path: str) -> list[Problem]:
     return problems
 
 
+def accepted_phrases(value: str) -> list[str] | None:
+    """The quoted phrases of an `Accept-claims:` value; None when it is not written as quoted
+    phrases separated by commas (the old form, `Accept-claims: cure`, accepted a word anywhere)."""
+    phrases, at = [], 0
+    while at < len(value) and value[at:].strip():
+        match = QUOTED.match(value, at)
+        if not match:
+            return None
+        phrases.append((match.group(1) or match.group(2) or "").strip())
+        at = match.end()
+    return phrases
+
+
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """`phrase` as it may stand in the text: any case, a hyphen or space (or a line break)
+    between words, straight or curly apostrophes, emphasis marks around words."""
+    words = [w for w in re.split(r"[\s\-\u2010\u2011\u2013*_]+", phrase) if w]
+    parts = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words]
+    return re.compile(r"(?<!\w)" + r"[\s\-\u2010\u2011\u2013*_]+".join(parts) + r"(?!\w)", re.I)
+
+
+def mask_link_targets(body: str) -> str:
+    """The body with link addresses blanked (same length, so offsets and lines still hold)."""
+
+    def targets(match: re.Match) -> str:
+        text = match.group(0)
+        for index in (1, 2):
+            if match.group(index):
+                start = match.start(index) - match.start()
+                end = match.end(index) - match.start()
+                text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
+    return LINK_TARGET.sub(targets, body)
+
+
+def denied(text: str, start: int) -> bool:
+    """Whether a denial ("not", "no", "never", "n't", "whether") stands within two words before
+    `start`, in the same clause: "not a cure", "is not risk-free"."""
+    before = text[max(0, start - 80) : start]
+    ends = list(CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    before = MARKUP.sub("", before)
+    match = DENIAL.search(before)
+    return bool(match) and not NOT_A_DENIAL.match(match.group("after"))
+
+
+def in_sentence(text: str, start: int, end: int, near: re.Pattern) -> bool:
+    """Whether `near` matches in the sentence holding text[start:end]."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    first = ends[-1] if ends else 0
+    after = SENTENCE_END.search(text, end)
+    return bool(near.search(text, first, after.start() if after else len(text)))
+
+
+def claims_in(text: str) -> list[tuple[int, int, Claim]]:
+    """(start, end, claim) of every claim in `text`, earliest first; a denial is no claim, and
+    of two claims on the same words the first in CLAIMS counts."""
+    lowered = text.lower()
+    found: list[tuple[int, int, Claim]] = []
+    for claim in CLAIMS:
+        if claim.needle not in lowered:
+            continue
+        for match in claim.pattern.finditer(text):
+            start, end = match.span()
+            if denied(text, start):
+                continue
+            if claim.near and not in_sentence(text, start, end, claim.near):
+                continue
+            if any(start < other_end and other_start < end for other_start, other_end, _ in found):
+                continue
+            found.append((start, end, claim))
+    return sorted(found, key=lambda item: item[0])
+
+
+def words_around(text: str, start: int, end: int) -> str:
+    """The claim with up to two words either side on its line: a phrase to accept it by."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = re.findall(r"\S+", text[line_start:start])[-2:]
+    after = re.findall(r"\S+", text[end:line_end])[:2]
+    phrase = " ".join([*before, text[start:end], *after])
+    return MARKUP.sub("", phrase).strip(" .,;:!?()[]")
+
+
 def claim_problems(
-    path: str, body_start: int, body: str, accepted: list[str], as_errors: bool
+    path: str,
+    body_start: int,
+    body: str,
+    accept_claims: str,
+    accept_line: int,
+    as_errors: bool,
 ) -> list[Problem]:
-    """Risky phrases in a post body, minus those the post's Accept-claims field accepts."""
-    lowered = body.lower()
+    """Risky claims in a post body, except where an accepted phrase of its `Accept-claims:`
+    field stands around them; and problems with that field itself."""
     severity = "error" if as_errors else "warning"
-    accepted_lower = [normal(a) for a in accepted]
+    text = mask_link_targets(body)
+    phrases = accepted_phrases(accept_claims)
+    if phrases is None:
+        return [
+            Problem(
+                path,
+                accept_line,
+                f"Accept-claims '{accept_claims}' is not a list of quoted phrases",
+                "quote each phrase exactly as it stands in the text, separated by commas "
+                f"({ACCEPT_EXAMPLE}); a phrase is accepted only where it stands",
+            )
+        ]
+    found: list[Problem] = []
+    accepted_spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        if len(re.findall(r"[\w’']+", phrase)) < MIN_ACCEPTED_WORDS:
+            found.append(
+                Problem(
+                    path,
+                    accept_line,
+                    f'the accepted phrase "{phrase}" is too short to say where it stands',
+                    f"quote at least {MIN_ACCEPTED_WORDS} words as they stand in the text around "
+                    "the claim, so the acceptance covers that place only",
+                )
+            )
+            continue
+        spans = [m.span() for m in phrase_pattern(phrase).finditer(text)]
+        if not spans:
+            found.append(
+                Problem(
+                    path,
+                    accept_line,
+                    f'the accepted phrase "{phrase}" is not in the text',
+                    "copy the words exactly as they stand in the text, or remove the phrase "
+                    "from Accept-claims",
+                    severity,
+                )
+            )
+        accepted_spans += spans
 
     def body_line(offset: int) -> int:
         return body_start + body.count("\n", 0, offset)
 
-    found = []
-    for pattern, what, keyword in CLAIMS:
-        if keyword not in lowered:
+    for start, end, claim in claims_in(text):
+        if any(a <= start and end <= b for a, b in accepted_spans):
             continue
-        for match in pattern.finditer(body):
-            phrase = match.group(0)
-            if any(a in normal(phrase) for a in accepted_lower):
+        suggestion = words_around(text, start, end)
+        found.append(
+            Problem(
+                path,
+                body_line(start),
+                f"the post {claim.what}: '{MARKUP.sub('', text[start:end])}'",
+                "rephrase it without promising results or denying risks; or, after review, "
+                f'accept it where it stands: Accept-claims: "{suggestion}"',
+                severity,
+            )
+        )
+    if any(m in body for m in TESTIMONIAL_MARKS):
+        for match in TESTIMONIAL.finditer(text):
+            line = (text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.start()))
+            line_end = len(text) if line[1] < 0 else line[1]
+            if any(line[0] <= a and b <= line_end for a, b in accepted_spans):
                 continue
-            short = (
-                phrase
-                if len(phrase) < 30
-                else re.search(r"FDA[- ]approved", phrase, re.IGNORECASE).group(0)
-            )
-            found.append(
-                Problem(
-                    path,
-                    body_line(match.start()),
-                    f"the post {what}: '{short}'",
-                    "rephrase without promising results, or, after review, add "
-                    f"'Accept-claims: {short}' to the post's fields",
-                    severity,
-                )
-            )
-    if "testimonial" not in accepted_lower and any(m in body for m in TESTIMONIAL_MARKS):
-        for match in TESTIMONIAL.finditer(body):
             found.append(
                 Problem(
                     path,
                     body_line(match.start()),
                     "this looks like a client testimonial",
-                    "remove it (professional codes restrict "
-                    "testimonials), or add 'Accept-claims: testimonial' after "
-                    "review",
+                    "remove it (professional codes restrict testimonials); or, after review, "
+                    'accept it with a phrase from its line: Accept-claims: "..."',
                     severity,
                 )
             )
     return sorted(set(found))
 
 
-def normal(phrase: str) -> str:
-    """Compare phrases ignoring case and hyphen-or-space spelling."""
-    return re.sub(r"[\s-]+", " ", phrase.lower())
+def next_review(reviewed: date, months: int) -> date:
+    """The day a review `months` after `reviewed` falls due (the month's last day when the
+    month is shorter)."""
+    index = reviewed.month - 1 + months
+    year, month = reviewed.year + index // 12, index % 12 + 1
+    return date(year, month, min(reviewed.day, calendar.monthrange(year, month)[1]))
 
 
-def review_problem(
-    path: str, line: int, reviewed: datetime, months: int, today: datetime
-) -> Problem | None:
-    """A warning when a post's last review is older than `months`."""
-    age = (today.year - reviewed.year) * 12 + today.month - reviewed.month
-    if today.day < reviewed.day:
-        age -= 1
-    if age < months:
-        return None
-    return Problem(
-        path,
-        line,
-        f"last reviewed {reviewed:%Y-%m-%d}, more than {months} months ago",
-        "read the post again, update what has changed and set 'Reviewed:' to today's date",
-        "warning",
-    )
+def review_problems(
+    path: str,
+    kind: str,
+    reviewed: date | None,
+    line: int,
+    months: int,
+    today: date,
+    as_errors: bool,
+) -> list[Problem]:
+    """What keeps a post or clinical page (`kind`) from being signed off: no `Reviewed:` date
+    (`line` is where it should go), a date in the future, or a review past its due date.
+    Warnings in the preview, errors when publishing (a date in the future is always an error)."""
+    severity = "error" if as_errors else "warning"
+    if reviewed is None:
+        return [
+            Problem(
+                path,
+                line,
+                f"this {kind} has not been reviewed by the practice (no 'Reviewed:' date)",
+                "once the therapist has read and approved it, add the line "
+                f"'Reviewed: {today:%Y-%m-%d}' (the day of that review) after the last field",
+                severity,
+            )
+        ]
+    # A day's grace: the therapist's calendar and the build machine's clock may differ by a
+    # time zone.
+    if reviewed > today + timedelta(days=1):
+        return [
+            Problem(
+                path,
+                line,
+                f"the review date {reviewed:%Y-%m-%d} is in the future",
+                "set 'Reviewed:' to the day the therapist read and approved it",
+            )
+        ]
+    due = next_review(reviewed, months)
+    if today < due:
+        return []
+    return [
+        Problem(
+            path,
+            line,
+            f"the review of this {kind} is overdue: last reviewed {reviewed:%Y-%m-%d}, "
+            f"next review due {due:%Y-%m-%d}",
+            "read it again, update what has changed, then set 'Reviewed:' to the day of that "
+            "review",
+            severity,
+        )
+    ]
 
 
 def forbidden_in_output(output_path: str, phrases: list[str]) -> list[Problem]:

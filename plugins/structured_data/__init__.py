@@ -1,4 +1,5 @@
-"""Structured data: JSON-LD for each post (BlogPosting) and for the practice and therapist."""
+"""Structured data: JSON-LD for each post (BlogPosting and the WebPage holding its review), each
+clinical page (WebPage) and the practice and therapist."""
 
 import re
 from html import unescape
@@ -8,7 +9,7 @@ from pelican import signals
 from kernel import settings
 from kernel.content import content_items
 
-from .schema import blog_posting, practice
+from .schema import blog_posting, practice, web_page
 
 TAG = re.compile(r"<[^>]+>")
 SETTINGS = [
@@ -26,13 +27,20 @@ def site_data(pelican) -> None:
 
 def defaults(generators) -> None:
     for item in content_items(generators):
-        item.json_ld = []
+        # plugins/safety (earlier in PLUGINS) marks the pages that state clinical facts.
+        if getattr(item, "clinical", False):
+            item.json_ld = [web_page(item, item.settings)]
+        else:
+            item.json_ld = []
 
 
 def post_data(generator, content) -> None:
     content.metadata["summary_text"] = unescape(TAG.sub("", content.summary)).strip()
     content.word_count = len(TAG.sub(" ", content._content or "").split())
-    content.json_ld = [blog_posting(content, generator.settings)]
+    content.json_ld = [
+        blog_posting(content, generator.settings),
+        web_page(content, generator.settings),
+    ]
 
 
 def register():

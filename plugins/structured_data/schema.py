@@ -70,7 +70,29 @@ def blog_posting(article, settings: dict) -> dict:
         "wordCount": article.word_count,
         "inLanguage": settings["DEFAULT_LANG"],
     }
-    reviewed = reviewed_date(article)
+    return data
+
+
+def web_page(item, settings: dict) -> dict:
+    """The page a post or clinical page is on: schema.org puts the review (`lastReviewed`,
+    `reviewedBy`) on a WebPage, not on the BlogPosting."""
+    siteurl = settings["SITEURL"]
+    url = absolute(siteurl, item.url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "@id": url,
+        "url": url,
+        "name": item.title,
+        "inLanguage": settings["DEFAULT_LANG"],
+    }
+    reviewed = reviewed_date(item)
     if reviewed:
         data["lastReviewed"] = reviewed.date().isoformat()
+        data["reviewedBy"] = {
+            "@type": "Person",
+            "@id": absolute(siteurl, "about/") + "#therapist",
+            "name": settings["THERAPIST_NAME"],
+            "honorificSuffix": settings["THERAPIST_CREDENTIALS"],
+        }
     return data

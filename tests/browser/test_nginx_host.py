@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from helpers import REPO, TEST_PRACTICE, build, free_port
+from helpers import REPO, TEST_PRACTICE, build, free_port, signed_content
 from sitebuild.pagetypes import PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("nginx")]
@@ -49,8 +49,9 @@ def nginx_site(tmp_path_factory):
     root = tmp / "www"
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"
+    content = signed_content(tmp)
     result = build(
-        "content", root / "blog", "publishconf.py", extra=TEST_PRACTICE, env={"SITEURL": siteurl}
+        content, root / "blog", "publishconf.py", extra=TEST_PRACTICE, env={"SITEURL": siteurl}
     )
     assert result.returncode == 0, result.stderr
     settings = read_settings(str(REPO / "pelicanconf.py"))

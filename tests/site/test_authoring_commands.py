@@ -69,6 +69,11 @@ def test_saving_a_post_reloads_the_open_page(repo, dev_server, page):
     page.wait_for_selector("#dev-search", timeout=15000)  # "search is catching up"
     page.wait_for_selector("#dev-search", state="detached", timeout=30000)
     assert served.read_bytes() == shown_first
+    # How the saved post reads: guidance in its own calm box, not a problem.
+    notes = page.wait_for_selector("#dev-notes", timeout=15000).inner_text()
+    assert re.search(r"what-does-ketamine-feel-like\.md: grade \d+\.\d, \d+ words", notes)
+    assert re.search(r"what-does-ketamine-feel-like\.md:\d+: \d+ words: ", notes)
+    assert page.query_selector("#dev-problems") is None
     # A mistake shows in the page, and the last good build stays served.
     post.write_text(post.read_text().replace("Date: 2026-11-24 09:00", "Date: Feb 2024"))
     box = page.wait_for_selector("#dev-problems", timeout=15000)

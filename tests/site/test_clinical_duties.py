@@ -2,7 +2,7 @@
 
 import feedparser
 
-from helpers import TEST_PRACTICE, build, copy_content, html_files, page_text
+from helpers import TEST_PRACTICE, build, copy_content, html_files, page_text, signed
 
 CRISIS_FACTS = ["911", "Call or text 988", "Text HOME to 741741"]
 
@@ -62,6 +62,7 @@ def test_content_note_before_the_body_and_in_the_feed(tmp_path):
     (content / "posts" / "noted.md").write_text(
         "Title: Noted\nDate: 2024-03-05\nSummary: S.\nContent-note: suicide, trauma\n\nBody.\n"
     )
+    signed(content)
     result = build(
         content,
         tmp_path / "out",
@@ -72,20 +73,20 @@ def test_content_note_before_the_body_and_in_the_feed(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/posts/noted/index.html").read_text()
     body = html.split("data-pagefind-body>", 1)[1].lstrip()
-    assert body.startswith(
-        '<p class="content-note"><strong>Content note:</strong> suicide, trauma</p>'
-    )
-    entry = next(
-        e for e in feedparser.parse(str(tmp_path / "out/atom.xml")).entries if e.title == "Noted"
-    )
-    assert page_text(entry.content[0].value).startswith("Content note: suicide, trauma")
+    assert body.startswith('<p class="content-note"><strong>Content note:</strong> ')
+    assert page_text(body).startswith("Content note: suicide, trauma Body.")
+    atom = feedparser.parse(str(tmp_path / "out/atom.xml")).entries
+    rss = feedparser.parse(str(tmp_path / "out/rss.xml")).entries
+    for entry in [next(e for e in entries if e.title == "Noted") for entries in (atom, rss)]:
+        text = entry.content[0].value if "content" in entry else entry.description
+        assert page_text(text).startswith("Content note: suicide, trauma"), entry
 
 
 CLAIM = "Title: Claim\nDate: 2024-03-05\nSummary: S.\n{extra}\nKetamine can cure depression.\n"
 
 
 def test_claims_warn_in_preview_and_stop_a_publish(tmp_path):
-    content = copy_content(tmp_path)
+    content = signed(copy_content(tmp_path))
     (content / "posts" / "claim.md").write_text(CLAIM.format(extra=""))
     preview = build(content, tmp_path / "preview", extra={"SEARCH_INDEX": False})
     assert preview.returncode == 0
@@ -101,6 +102,16 @@ def test_claims_warn_in_preview_and_stop_a_publish(tmp_path):
     assert publish.returncode == 2
     assert f"{content / 'posts' / 'claim.md'}:5: the post promises a cure" in publish.stderr
     (content / "posts" / "claim.md").write_text(CLAIM.format(extra="Accept-claims: cure\n"))
+    old_form = build(content, tmp_path / "old-form", extra={"SEARCH_INDEX": False})
+    assert old_form.returncode == 2
+    assert (
+        f"{content / 'posts' / 'claim.md'}:4: Accept-claims 'cure' is not a list of quoted "
+        "phrases" in old_form.stderr
+    )
+    (content / "posts" / "claim.md").write_text(
+        CLAIM.format(extra='Accept-claims: "ketamine can cure depression"\n')
+    )
+    signed(content)
     accepted = build(
         content,
         tmp_path / "accepted",
@@ -109,21 +120,6 @@ def test_claims_warn_in_preview_and_stop_a_publish(tmp_path):
         env={"SITEURL": "https://example.org"},
     )
     assert accepted.returncode == 0, accepted.stderr
-
-
-def test_old_review_warns_and_shows_last_reviewed(tmp_path):
-    content = copy_content(tmp_path)
-    (content / "posts" / "old-review.md").write_text(
-        "Title: Old review\nDate: 2024-03-05\nSummary: S.\nReviewed: 2020-01-15\n\nText.\n"
-    )
-    result = build(content, tmp_path / "out", extra={"SEARCH_INDEX": False})
-    assert result.returncode == 0
-    assert (
-        f"{content / 'posts' / 'old-review.md'}:4: warning: last reviewed 2020-01-15"
-        in result.stderr
-    )
-    html = (tmp_path / "out/posts/old-review/index.html").read_text()
-    assert "Last reviewed" in page_text(html) and 'datetime="2020-01-15' in html
 
 
 def test_launch_content_passes_the_claims_check_when_publishing(published_site):

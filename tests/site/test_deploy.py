@@ -5,12 +5,13 @@ import subprocess
 
 import pytest
 
-from helpers import repo_copy, tree_digest
+from helpers import repo_copy, signed, tree_digest
 
 
 @pytest.fixture(scope="module")
 def published_repo(tmp_path_factory):
     repo = repo_copy(tmp_path_factory.mktemp("deploy") / "repo")
+    signed(repo / "content")
     post = repo / "content/posts/what-does-ketamine-feel-like.md"
     post.write_text(
         post.read_text().replace(

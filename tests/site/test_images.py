@@ -4,7 +4,7 @@ import re
 
 from PIL import Image
 
-from helpers import TEST_PRACTICE, build, copy_content
+from helpers import TEST_PRACTICE, build, copy_content, signed
 
 
 def test_responsive_images(tmp_path):
@@ -15,6 +15,7 @@ def test_responsive_images(tmp_path):
         "![A quiet room]({static}/images/room.jpg)\n\nText.\n\n"
         "![The same room again]({static}/images/room.jpg)\n"
     )
+    signed(content)
     result = build(
         content,
         tmp_path / "out",

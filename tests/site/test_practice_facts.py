@@ -4,7 +4,7 @@ beside every booking button; a publish refuses an availability date older than 9
 import re
 from datetime import date, timedelta
 
-from helpers import REPO, TEST_PRACTICE, build, html_files, page_text
+from helpers import REPO, TEST_PRACTICE, build, html_files, page_text, signed_content
 
 BOOKING_BUTTON = f'<a class="button" href="{TEST_PRACTICE["BOOKING_URL"]}"'
 
@@ -50,7 +50,7 @@ def test_availability_beside_every_booking_button_and_fees_in_every_footer(publi
 def stale_publish_settings(tmp_path, **values):
     folder = tmp_path / "blog"
     return folder, build(
-        "content",
+        signed_content(tmp_path),
         folder,
         "publishconf.py",
         extra={**TEST_PRACTICE, **values},

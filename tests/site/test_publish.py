@@ -8,7 +8,7 @@ import time
 import feedparser
 import pytest
 
-from helpers import make, repo_copy, search_records, tree_digest
+from helpers import make, repo_copy, search_records, signed, tree_digest
 
 SITEURL = "https://example.org/blog"
 DRAFT = "Title: Private draft\nDate: 2024-03-05\nSummary: Not ready.\nStatus: draft\n\nSecret.\n"
@@ -17,7 +17,10 @@ FUTURE = "Title: Scheduled post\nDate: 2999-01-01 09:00\nSummary: Not yet.\n\nSc
 
 @pytest.fixture
 def repo(tmp_path):
-    return repo_copy(tmp_path / "repo")
+    """The project with test practice values and its content signed off today."""
+    repo = repo_copy(tmp_path / "repo")
+    signed(repo / "content")
+    return repo
 
 
 def publish(repo, siteurl=SITEURL):
@@ -141,7 +144,7 @@ def kill_publish_at(repo, delay: float) -> None:
 def test_a_killed_publish_leaves_output_identical_and_recovers(repo):
     from sitebuild.corpus import write_corpus
 
-    write_corpus(repo / "content", 150, words=300)
+    signed(write_corpus(repo / "content", 150, words=300))
     started = time.monotonic()
     assert publish(repo).returncode == 0
     duration = time.monotonic() - started

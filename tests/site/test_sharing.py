@@ -10,7 +10,15 @@ from html import unescape
 
 from PIL import Image
 
-from helpers import TEST_PRACTICE, build, copy_content, html_files, page_text, search_records
+from helpers import (
+    TEST_PRACTICE,
+    build,
+    copy_content,
+    html_files,
+    page_text,
+    search_records,
+    signed,
+)
 
 ANSWERS = {"yes": "feedback/yes/", "not really": "feedback/not-really/"}
 
@@ -60,6 +68,7 @@ def test_a_post_s_own_image_wins_and_bad_image_fields_stop_the_build(tmp_path):
     )
     siteurl = "https://example.org/blog"
     output = tmp_path / "out"
+    signed(content)
     result = build(content, output, "publishconf.py", TEST_PRACTICE, {"SITEURL": siteurl})
     assert result.returncode == 0, result.stderr
     html = (output / "posts/pictured/index.html").read_text()

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 
-from helpers import TEST_PRACTICE, build, copy_content
+from helpers import TEST_PRACTICE, build, copy_content, signed
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
@@ -47,6 +47,7 @@ def test_a_title_with_markup_characters_is_shown_as_text(tmp_path):
         "Summary: A title with markup characters in it.\n\nBody.\n",
         encoding="utf-8",
     )
+    signed(content)
     result = build(
         content,
         tmp_path / "out",

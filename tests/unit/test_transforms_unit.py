@@ -34,7 +34,8 @@ def test_content_note_goes_first_and_is_escaped():
     body = Body({}, "a.md", "a/index.html", {"content-note": "suicide <b>& loss</b>"})
     assert content_note("<p>Text</p>", body) == (
         '<p class="content-note"><strong>Content note:</strong> '
-        "suicide &lt;b&gt;&amp; loss&lt;/b&gt;</p>\n<p>Text</p>"
+        '<span data-pagefind-meta="content_note">suicide &lt;b&gt;&amp; loss&lt;/b&gt;</span>'
+        "</p>\n<p>Text</p>"
     )
     assert content_note("<p>Text</p>", Body({}, "a.md", "", {})) == "<p>Text</p>"
 

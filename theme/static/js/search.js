@@ -32,7 +32,17 @@ function resultItem(data) {
       excerpt.append(part.replace(/<[^>]*>/g, ""));
     }
   }
-  item.append(link, excerpt);
+  item.append(link);
+  // A post's content note comes before its excerpt, so the reader sees it before choosing.
+  if (data.meta.content_note) {
+    const note = document.createElement("p");
+    note.className = "card-note";
+    const label = document.createElement("strong");
+    label.textContent = "Content note:";
+    note.append(label, " ", data.meta.content_note);
+    item.append(note);
+  }
+  item.append(excerpt);
   return item;
 }
 
