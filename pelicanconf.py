@@ -268,6 +268,9 @@ JINJA_ENVIRONMENT = {
     "undefined": StrictUndefined,
     "trim_blocks": True,
     "lstrip_blocks": True,
+    # Each build makes new environments, so templates never need checking for changes while it
+    # runs; the check (a file stat on every include of every page) cost a third of the writing.
+    "auto_reload": False,
 }
 PLUGIN_PATHS = [PLUGINS_FOLDER]
 # Setting PLUGINS turns Pelican's auto-discovery off, so every plugin is listed here. Pelican
@@ -289,6 +292,7 @@ PLUGINS = [
     "redirects",  # after reading: old addresses of renamed posts
     "feedback",  # "Did this help?": its settings; after reading: both thank-you pages exist
     "search_index",  # after reading: Pagefind starts; after the checks: its bundle moves in
+    "theme_support",  # start-up, late: the theme's filter and the settings it shows as globals
     "page_writer",  # writing: unchanged pages reused (preview); two processes on a cold build
     "security_headers",  # the CSP meta tag; after writing: _headers
     "pelican.plugins.sitemap",  # after writing: sitemap.xml
@@ -314,10 +318,13 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/preview"
 # Uncompressed: gzip cost most of a second per 1,000 posts on every save of the cache.
 GZIP_CACHE = False
-# Pages whose inputs did not change reuse the previous build's bytes (plugins/render_cache).
+# Pages whose inputs did not change reuse the previous build's bytes (plugins/page_writer).
 RENDER_CACHE = True
-# Search is indexed by plugins/search_index; the dev server may turn it off for speed.
+# Search is indexed by plugins/search_index, in shards of about this many pages; in the preview
+# a shard whose pages did not change keeps its index from the last build.
 SEARCH_INDEX = True
+SEARCH_SHARD_PAGES = 250
+SEARCH_INDEX_CACHE = True
 # Files in output/ that no build writes but that must stay there (a host's CNAME, a
 # verification file), relative to output/: each build carries them into the new folder. Any
 # other such file stops the build, named, rather than being deleted (plugins/output_guard).

@@ -99,7 +99,11 @@ def folder_bytes(folder: Path, skip_gz: bool = False) -> int:
 
 
 def corpus(work: Path, kind: str, posts: int) -> Path:
-    return write_corpus(work / f"{kind}-{posts}" / "content", posts, plain_pages=True, kind=kind)
+    """A generated corpus beside the real pages, reviewed as a real site's posts are (the
+    preview would otherwise remind of every unreviewed post)."""
+    content = write_corpus(work / f"{kind}-{posts}" / "content", posts, plain_pages=True, kind=kind)
+    sign_off(content, date.today())
+    return content
 
 
 def compare_cold(work: Path, content: Path, posts: int, runs: int) -> dict:
@@ -270,6 +274,7 @@ def serve_repo(work: Path, kind: str, posts: int) -> Path:
     for part in ["theme", "plugins", "sitebuild", "pelicanconf.py", "publishconf.py", "tasks.py"]:
         (repo / part).symlink_to(REPO / part)
     write_corpus(repo / "content", posts, kind=kind)
+    sign_off(repo / "content", date.today())
     return repo
 
 
@@ -284,7 +289,7 @@ def writing_loop(work: Path, kind: str, posts: int = 1000, saves: int = 5) -> di
     shown, searched = Runs(), Runs()
     try:
         server.wait_for_line(r"^Preview at ", 0, 600)
-        server.wait_for_line(r"^Search is up to date", 0, 600)
+        server.wait_for_line(r"Search is up to date", 0, 600)
         post = middle_post(repo / "content")
         slug = post.stem
         original = post.read_text(encoding="utf-8")
@@ -307,7 +312,7 @@ def writing_loop(work: Path, kind: str, posts: int = 1000, saves: int = 5) -> di
                         raise SystemExit("the open page did not show the edit within 60 s")
                     time.sleep(0.005)
                 shown.add((time.perf_counter() - started, 0))
-                done = server.wait_for_line(r"^Search is up to date", started)
+                done = server.wait_for_line(r"Search is up to date", started)
                 searched.add((done - started, 0))
             browser.close()
     finally:

@@ -1,8 +1,11 @@
 """The preview server behind `make serve`: rebuild on save, reload the browser, show problems.
 
-Each rebuild is `build.build()` run in this process (its content cache keeps unchanged posts
-parsed): a fresh folder swapped in atomically, then open pages are told to reload through a
-server-sent event. The reload script is added to pages as they are served, never written into
+When one post is saved, its own page is shown first (quickpage.py): the open browser reloads
+it within a fraction of a second, and the preview says that search is catching up. Then, and
+for any other change, the whole preview is rebuilt: `build.build()` run in this process (its
+caches keep unchanged posts parsed, unchanged pages rendered and unchanged search shards
+indexed), a fresh folder swapped in atomically; open pages whose bytes changed reload through
+a server-sent event. The reload script is added to pages as they are served, never written into
 the site. Files are served by the same static server the tests use.
 """
 
@@ -21,8 +24,6 @@ from pathlib import Path
 
 from pelican import signals
 from watchfiles import Change, watch
-
-from search_index import index_site  # plugins/ is on sys.path (tasks.py)
 
 from . import quickpage
 from .build import build, holds_publish, preview_over_publish, target_of
@@ -171,7 +172,6 @@ def build_once(settings_file: str, output: Path) -> list[str]:
         result = build(
             settings_file,
             output,
-            values={"SEARCH_INDEX": False},
             in_process=True,
             replace_publish=False,
         )
@@ -189,18 +189,6 @@ def keep_generators(generators) -> None:
 
 
 pending: dict = {}
-
-
-def update_search(output: Path) -> list[str]:
-    """Search is indexed after the swap, so the page is ready sooner; it catches up in a
-    second or two (the preview says so meanwhile)."""
-    complaint = index_site(str(target_of(output)))
-    if complaint:
-        return [
-            f"{output}/pagefind: the search index could not be updated: {complaint}. Fix: "
-            "save again; if it repeats, run `make clean` and restart `make serve`"
-        ]
-    return []
 
 
 def page_digests(folder: Path) -> dict[str, str]:
@@ -258,12 +246,7 @@ class Handler(StaticHandler):
             return
 
 
-def watch_and_rebuild(settings_file, output: Path, state: BuildState, stop, index_first: bool):
-    if index_first:
-        problems = update_search(output)
-        state.publish(problems, [], search_behind=False)
-        if not problems:
-            print("Search is up to date.", flush=True)
+def watch_and_rebuild(settings_file, output: Path, state: BuildState, stop):
     rebuild_loop(settings_file, output, state, stop)
 
 
@@ -311,12 +294,14 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
         changed = sorted(
             name for name in after.keys() | before.keys() if after.get(name) != before.get(name)
         )
-        print(f"Rebuilt after a change to {', '.join(names)} in {seconds:.2f} s.", flush=True)
-        state.publish([], changed, search_behind=True)
-        problems = update_search(output)
-        state.publish(problems, [], search_behind=False)
-        if not problems:
-            print("Search is up to date.", flush=True)
+        # The build indexed the search too (only the shard holding the saved post, when the
+        # others did not change).
+        print(
+            f"Rebuilt after a change to {', '.join(names)} in {seconds:.2f} s. Search is up to "
+            "date.",
+            flush=True,
+        )
+        state.publish([], changed, search_behind=False)
         # Last, so the page and search are never kept waiting: how the saved posts read.
         state.note(readability_notes(sorted({path for _change, path in changes}), settings_file))
 
@@ -348,12 +333,15 @@ def serve(
         print("\n".join(problems), flush=True)
         target_of(output_path).mkdir(parents=True, exist_ok=True)
     else:
-        print(f"Built the preview in {time.perf_counter() - started:.2f} s.", flush=True)
-    state.publish(problems, None, search_behind=not problems)
+        print(
+            f"Built the preview in {time.perf_counter() - started:.2f} s. Search is up to date.",
+            flush=True,
+        )
+    state.publish(problems, None)
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch_and_rebuild,
-        args=(settings_file, output_path, state, stop, not problems),
+        args=(settings_file, output_path, state, stop),
         daemon=True,
     )
     watcher.start()

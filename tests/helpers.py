@@ -106,11 +106,12 @@ def make(repo: Path, target: str, env: dict | None = None, timeout: int = 300):
 
 
 def search_records(folder: Path) -> dict[str, dict]:
-    """What Pagefind stored for each page of the site in `folder`, by URL: title and text."""
+    """What Pagefind stored for each page of the site in `folder`, by URL: title and text (from
+    every shard of the index)."""
     import gzip
 
     records = {}
-    for path in (folder / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (folder / "pagefind").rglob("fragment/*.pf_fragment"):  # every shard
         data = gzip.decompress(path.read_bytes())
         record = json.loads(data[data.index(b"{") :])  # after Pagefind's short signature
         records[record["url"]] = record

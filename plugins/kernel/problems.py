@@ -82,7 +82,12 @@ class Channel:
         self.settings_failed = False
 
     def report(self, problem: Problem) -> None:
-        if problem not in self.problems:
+        """Keep `problem` unless it was reported already (a set beside the list, so a thousand
+        reminders cost no more than one each; rebuilt when a plugin replaced the list)."""
+        if getattr(self, "_seen_in", None) is not self.problems:
+            self._seen, self._seen_in = set(self.problems), self.problems
+        if problem not in self._seen:
+            self._seen.add(problem)
             self.problems.append(problem)
 
     def report_all(self, problems) -> None:

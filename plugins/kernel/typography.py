@@ -7,6 +7,7 @@ which doubled the Markdown time of every post.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -23,8 +24,15 @@ VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style)\b", re.IGNORECASE)
 
 
 def typographic(text) -> Markup:
-    """`text` with curly quotes, en dashes and ellipses, escaped for HTML (a Jinja filter)."""
-    return Markup(escape(typographic_text(str(text))))
+    """`text` with curly quotes, en dashes and ellipses, escaped for HTML (a Jinja filter).
+    A title is shown on many pages of a build (lists, tags, related posts): each is worked out
+    once."""
+    return typographic_markup(str(text))
+
+
+@lru_cache(maxsize=8192)
+def typographic_markup(text: str) -> Markup:
+    return Markup(escape(typographic_text(text)))
 
 
 def typographic_text(text: str) -> str:

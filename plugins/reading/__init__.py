@@ -1,19 +1,14 @@
 """Reading comfort: reading time, a table of contents on long posts, previous and next posts,
-related posts, an `updated` date and a `scheduled` flag; plus the `typographic` filter for
-titles. Computed once every post is read, so templates only display."""
+related posts, an `updated` date and a `scheduled` flag. Computed once every post is read, so
+templates only display."""
 
 from datetime import datetime
 
 from pelican import signals
 
 from kernel.content import content_items, updated_date
-from kernel.typography import typographic
 
 from .reading import reading_time, related_posts, table_of_contents
-
-
-def add_filters(pelican) -> None:
-    pelican.settings.setdefault("JINJA_FILTERS", {})["typographic"] = typographic
 
 
 def annotate(generators) -> None:
@@ -42,6 +37,5 @@ def annotate(generators) -> None:
 
 
 def register():
-    signals.initialized.connect(add_filters)
     # After all content is read, before anything is rendered.
     signals.all_generators_finalized.connect(annotate)

@@ -2,83 +2,56 @@
 
 Pagefind reads HTML files. Waiting for the finished site would put its run after all the
 writing, on top of the build time. Instead, once the content is final (before any template is
-rendered), this plugin writes a plain copy of what search needs, each post's title and body at
-the address the post will have, into a scratch folder, and starts Pagefind on it. Pagefind works
-while Pelican renders (on one core: Python); its bundle moves into the output at the end.
+rendered), this plugin writes a plain copy of what search needs, each post's title and text at
+the address the post will have, and starts Pagefind on it in a separate process, which indexes
+while Pelican renders. Its bundles move into the output at the end.
 
-The copy holds the same body HTML and title as the pages (`data-pagefind-body` in the theme);
-hidden pages (the 404 page) and unwritten drafts are left out.
+A large site is indexed in shards of about SEARCH_SHARD_PAGES pages (shards.py): one Pagefind
+run each, so its memory stays small, and in the preview a shard whose pages did not change
+keeps its bundle from the last build (SEARCH_INDEX_CACHE), so an edit re-indexes one shard. The
+search page loads the first shard's bundle and merges the others (pagefind/shards.json).
+Hidden pages (the 404 page) and unwritten drafts are left out.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import os
-import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
-from markupsafe import escape
-from pagefind_bin import get_executable
 from pelican import signals
 
 from kernel import settings
 from kernel.content import content_items
 from kernel.problems import Problem, channel
-from kernel.typography import typographic
+
+from . import shards
 
 # Lists whose items have a page of their own that readers can reach; hidden ones are left out.
 INDEXED_LISTS = ("articles", "drafts", "pages", "draft_pages")
-# Pagefind's ready-made interfaces; our search page uses only pagefind.js and its index.
-UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
-)
 STALE_SECONDS = 600
-IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-SETTINGS = [settings.Setting("SEARCH_INDEX", True, settings.boolean, "True or False")]
-state: dict = {"process": None, "scratch": None, "generators": []}
+INDEXER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "indexer.py")
+SHARDS_FILE = "shards.json"
+SETTINGS = [
+    settings.Setting("SEARCH_INDEX", True, settings.boolean, "True or False"),
+    settings.Setting(
+        "SEARCH_SHARD_PAGES", 250, settings.whole_number(1), "a whole number of pages"
+    ),
+    settings.Setting("SEARCH_INDEX_CACHE", True, settings.boolean, "True or False"),
+]
+state: dict = {"process": None, "scratch": None, "generators": [], "shards": []}
 
 
-def page_source(item, lang: str) -> str:
-    """The search copy of one post: its title, and its body with links left unresolved (they
-    are not searched) and without images (Pagefind would only take their address as meta)."""
-    title = typographic(item.title)
-    body = IMAGE.sub("", item._content or "")
-    return (
-        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{title}</title></head><body><h1>{title}</h1>"
-        f"<div data-pagefind-body>{body}</div></body></html>"
-    )
-
-
-def write_sources(items, folder: str, lang: str) -> None:
-    """Write one small HTML file per searchable item, at its own address."""
-    for item in items:
-        if not item.save_as:
-            continue  # a draft in the publish build: not written, not searchable
-        path = os.path.join(folder, item.save_as)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(page_source(item, lang))
-
-
-def pagefind_command(site: str, bundle: str) -> list[str]:
-    return [str(get_executable()), "--site", site, "--output-path", bundle, "--quiet"]
-
-
-def scratch_folder(settings) -> str:
-    """A new folder for this build's search copy and bundle, beside Pelican's own cache (the
-    same disk as the output, usually). Folders that killed builds left behind are removed once
-    they are old enough that no build can still be using them."""
-    parent = os.path.join(settings["CACHE_PATH"], "search-index")
+def scratch_folder(config) -> str:
+    """A new folder for this build's search copy, beside Pelican's own cache (the same disk as
+    the output, usually). Folders that killed builds left behind are removed once they are old
+    enough that no build can still be using them."""
+    parent = os.path.join(config["CACHE_PATH"], "search-index")
     if os.path.isdir(parent):
         for entry in os.scandir(parent):
             if entry.stat().st_mtime < time.time() - STALE_SECONDS:
@@ -93,24 +66,47 @@ def keep_generator(generator) -> None:
 
 def start_indexing(static_generator) -> None:
     """As soon as the last content (static files, which posts link to) is read: write the
-    search copy, start Pagefind. Every change plugins make to a post's body is made as it is
+    search copy, start the indexer. Every change plugins make to a post's body is made as it is
     read, so the copy is final; the other plugins' checks and annotations run meanwhile."""
     generators, state["generators"] = state["generators"], []
     stop_indexing()
     config = static_generator.settings
     if not config["SEARCH_INDEX"] or channel.errors():
         return  # a build with problems stops before writing; nothing to index
+    lang = config["DEFAULT_LANG"]
+    pages = {
+        item.save_as: shards.page_source(item, lang)
+        for item in content_items(generators, INDEXED_LISTS)
+        if item.save_as  # a draft in the publish build: not written, not searchable
+    }
+    count = shards.shard_count(len(pages), config["SEARCH_SHARD_PAGES"])
+    grouped: list[dict[str, str]] = [{} for _ in range(count)]
+    for address, html in pages.items():
+        grouped[shards.shard_of(address, count)][address] = html
     scratch = state["scratch"] = scratch_folder(config)
-    site = os.path.join(scratch, "site")
-    write_sources(content_items(generators, INDEXED_LISTS), site, config["DEFAULT_LANG"])
-    log = state["log"] = open(os.path.join(scratch, "pagefind.log"), "w+", encoding="utf-8")
+    cache = os.path.join(config["CACHE_PATH"], "search-shards")
+    plan = []
+    for number, group in enumerate(grouped):
+        site = os.path.join(scratch, f"site-{number}")
+        shards.write_pages(group, site)
+        if config["SEARCH_INDEX_CACHE"]:
+            bundle = os.path.join(cache, f"{count}-{number}-{shards.digest(group)}")
+        else:
+            bundle = os.path.join(scratch, f"bundle-{number}")
+        plan.append({"site": site, "bundle": bundle})
+    state["shards"] = [shard["bundle"] for shard in plan]
+    state["cache"] = cache if config["SEARCH_INDEX_CACHE"] else None
+    plan_file = os.path.join(scratch, "plan.json")
+    with open(plan_file, "w", encoding="utf-8") as handle:
+        json.dump(plan, handle)
+    log = state["log"] = open(os.path.join(scratch, "indexer.log"), "w+", encoding="utf-8")
     state["process"] = subprocess.Popen(
-        pagefind_command(site, os.path.join(scratch, "bundle")), stdout=log, stderr=log
+        [sys.executable, INDEXER, plan_file], stdout=log, stderr=log, stdin=subprocess.DEVNULL
     )
 
 
 def stop_indexing() -> None:
-    """Stop Pagefind if it still runs (a failed build) and remove the scratch folder."""
+    """Stop the indexer if it still runs (a failed build) and remove the scratch folder."""
     process, state["process"] = state["process"], None
     if process is not None and process.poll() is None:
         process.kill()
@@ -122,25 +118,42 @@ def stop_indexing() -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def drop_unused_files(bundle: str) -> None:
-    for name in UNUSED_BUNDLE_FILES:
-        path = os.path.join(bundle, name)
-        if os.path.exists(path):
-            os.remove(path)
-
-
-def install_bundle(bundle: str, output_path: str) -> None:
-    """Put the finished bundle at output/pagefind, replacing any older one."""
-    drop_unused_files(bundle)
+def install_bundles(bundles: list[str], output_path: str) -> None:
+    """The finished bundles into output/pagefind (the first) and output/pagefind/shard-N."""
     target = os.path.join(output_path, "pagefind")
     if os.path.lexists(target):
         shutil.rmtree(target)
-    shutil.move(bundle, target)
+    for number, bundle in enumerate(bundles):
+        folder = os.path.join(output_path, shards.bundle_folder(number))
+        shutil.copytree(bundle, folder, ignore=unpublished(bundle, primary=number == 0))
+    extra = [f"shard-{number}/" for number in range(1, len(bundles))]
+    with open(os.path.join(target, SHARDS_FILE), "w", encoding="utf-8") as handle:
+        json.dump(extra, handle)
+
+
+def unpublished(bundle: str, primary: bool):
+    """copytree's filter: the files of a fresh bundle that the published one leaves out."""
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        if folder != bundle:
+            return []
+        return [name for name in names if not shards.keep(name, primary)]
+
+    return ignore
+
+
+def forget_old_shards(cache: str, kept: list[str]) -> None:
+    """Bundles of shards this build no longer has: only the current ones stay cached."""
+    if not os.path.isdir(cache):
+        return
+    for entry in os.scandir(cache):
+        if entry.path not in kept and not entry.name.endswith(".part"):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def finish_index(pelican) -> None:
-    """Once every page is written and checked: wait for Pagefind, then move its bundle into
-    the site (no check reads a folder while it is replaced), or report why it failed."""
+    """Once every page is written and checked: wait for the indexer, then copy the bundles
+    into the site (no check reads a folder while it is replaced), or report why it failed."""
     process = state["process"]
     if process is None:
         return
@@ -156,19 +169,10 @@ def finish_index(pelican) -> None:
             )
         )
     else:
-        install_bundle(os.path.join(state["scratch"], "bundle"), pelican.output_path)
+        install_bundles(state["shards"], pelican.output_path)
+        if state.get("cache"):
+            forget_old_shards(state["cache"], state["shards"])
     stop_indexing()
-
-
-def index_site(folder: str) -> str | None:
-    """Index an already written site in `folder` (the preview server, after its swap); return
-    Pagefind's complaint, or None on success."""
-    command = [str(get_executable()), "--site", folder, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode:
-        return (result.stdout + result.stderr).strip()
-    drop_unused_files(os.path.join(folder, "pagefind"))
-    return None
 
 
 def start(pelican) -> None:
@@ -182,7 +186,7 @@ def register():
     signals.page_generator_finalized.connect(keep_generator)
     # The last content (static files, which posts link to) is read: index beside the writing.
     signals.static_generator_finalized.connect(start_indexing)
-    # After the checks of the written site (earlier in PLUGINS): wait, then move the bundle in.
+    # After the checks of the written site (earlier in PLUGINS): wait, then copy the bundles in.
     signals.finalized.connect(finish_index)
 
 

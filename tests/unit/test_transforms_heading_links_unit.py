@@ -2,7 +2,7 @@
 
 from helpers import page_text
 from reading.reading import table_of_contents
-from search_index import page_source
+from search_index.shards import page_source
 from transforms.body import Body
 from transforms.heading_links import add_heading_links, heading_links
 from transforms.headings import add_heading_ids

@@ -11,6 +11,14 @@ async function loadIndex() {
   if (!pagefind) {
     pagefind = await import(new URL("pagefind/pagefind.js", baseUrl).href);
     await pagefind.options({ baseUrl: baseUrl.pathname });
+    // A large site's index comes in shards: the first is loaded above, the others are merged.
+    const listed = await fetch(new URL("pagefind/shards.json", baseUrl)).catch(() => null);
+    const shards = listed && listed.ok ? await listed.json() : [];
+    for (const shard of shards) {
+      await pagefind.mergeIndex(new URL(`pagefind/${shard}`, baseUrl).pathname, {
+        baseUrl: baseUrl.pathname,
+      });
+    }
   }
   return pagefind;
 }
