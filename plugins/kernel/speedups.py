@@ -41,7 +41,7 @@ def untested_versions(needs: tuple[str, ...]) -> list[str]:
 
 MECHANISMS = {
     "parallel-markdown": "Markdown on every core",
-    "plain-text-inline": "skipping Markdown's inline patterns on plain text",
+    "inline-triggers": "Markdown's inline patterns tried only where their characters stand",
     "remembered-addresses": "each address worked out once",
     "render-cache": "the render cache",
     "parallel-writing": "writing on two cores",

@@ -41,27 +41,30 @@ class FieldsMarkdownReader(MarkdownReader):
     def __init__(self, settings):
         super().__init__(settings)
         self.config = markdown_config(settings)
-        self.fast = speedups.allowed(settings, "plain-text-inline", ("Markdown",))
+        self.fast = speedups.allowed(settings, "inline-triggers", ("Markdown",))
         self.parallel = speedups.allowed(settings, "parallel-markdown", ("pelican", "Markdown"))
 
     def read(self, source_path):
         source = content.source_of(source_path)
+        formatted = set(self.settings["FORMATTED_FIELDS"])
         if self.parallel:
             owner = next((o for o in owners if self in o.readers.values()), None)
-            parallel.prefetch(source_path, self.settings["PATH"], owner, self.config, self.fast)
-        html = parallel.take(source_path)
-        if html is None:
-            html = parallel.converter(self.config, self.fast).convert(source.body)
-        return html, self.metadata_of(source)
+            parallel.prefetch(
+                source_path, self.settings["PATH"], owner, self.config, self.fast, formatted
+            )
+        converted = parallel.take(source_path)
+        if converted is None:
+            fields = {n: v for n, (_line, v) in source.fields.items() if n in formatted}
+            converted = parallel.convert(source.body, fields, self.config, self.fast)
+        html, formatted_html = converted
+        return html, self.metadata_of(source, formatted_html)
 
-    def metadata_of(self, source) -> dict:
+    def metadata_of(self, source, formatted_html: dict[str, str]) -> dict:
         """Each field as Pelican's own reader would give it (formatted fields as HTML)."""
-        metadata = {}
-        for name, (_line, value) in source.fields.items():
-            if name in self.settings["FORMATTED_FIELDS"]:
-                value = parallel.converter(self.config, self.fast).convert(value)
-            metadata[name] = self.process_metadata(name, value)
-        return metadata
+        return {
+            name: self.process_metadata(name, formatted_html.get(name, value))
+            for name, (_line, value) in source.fields.items()
+        }
 
 
 def use_fields_reader(readers) -> None:

@@ -13,7 +13,7 @@ from markdown import Markdown
 
 from kernel import content
 
-from .plain_text import skip_plain_text
+from .inline_triggers import use_triggers
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 MIN_FILES = 8  # fewer: starting workers costs more than it saves
@@ -29,18 +29,24 @@ def converter(config: dict, fast: bool) -> Markdown:
     if md is None:
         md = Markdown(**config)
         if fast:
-            skip_plain_text(md)
+            use_triggers(md)
         converters[key] = md
     md.reset()
     return md
 
 
-def convert(body: str, config: dict, fast: bool) -> str:
-    """In a worker: the HTML of one post's text."""
-    return converter(config, fast).convert(body)
+def convert(body: str, fields: dict[str, str], config: dict, fast: bool):
+    """In a worker: the HTML of one post's text, and of its formatted fields (the Summary)."""
+    md = converter(config, fast)
+    html = md.convert(body)
+    formatted = {}
+    for name, value in fields.items():
+        md.reset()
+        formatted[name] = md.convert(value)
+    return html, formatted
 
 
-def prefetch(path: str, root: str, owner, config: dict, fast: bool) -> None:
+def prefetch(path: str, root: str, owner, config: dict, fast: bool, formatted: set) -> None:
     """Start converting the other stale files of `path`'s top folder, once per build."""
     root = os.path.abspath(root)
     relative = os.path.relpath(os.path.abspath(path), root)
@@ -66,14 +72,19 @@ def prefetch(path: str, root: str, owner, config: dict, fast: bool) -> None:
         )
     for candidate in stale:
         try:
-            body = content.source_of(candidate).body
+            source = content.source_of(candidate)
         except ValueError:
             continue  # not UTF-8: Pelican's own read reports it
-        state["futures"][candidate] = state["pool"].submit(convert, body, config, fast)
+        fields = {
+            name: value for name, (_line, value) in source.fields.items() if name in formatted
+        }
+        state["futures"][candidate] = state["pool"].submit(
+            convert, source.body, fields, config, fast
+        )
 
 
-def take(path: str) -> str | None:
-    """The finished conversion of `path`, if one was started."""
+def take(path: str):
+    """(HTML, formatted fields) of `path`, if its conversion was started; else None."""
     future = state["futures"].pop(os.path.abspath(path), None)
     return future.result() if future is not None else None
 

@@ -9,7 +9,7 @@ while Pelican renders. Its bundles move into the output at the end.
 A large site is indexed in shards of about SEARCH_SHARD_PAGES pages (shards.py): one Pagefind
 run each, so its memory stays small, and in the preview a shard whose pages did not change
 keeps its bundle from the last build (SEARCH_INDEX_CACHE), so an edit re-indexes one shard. The
-search page loads the first shard's bundle and merges the others (pagefind/shards.json).
+search page loads the first shard's bundle and merges the others (SEARCH_SHARDS names them).
 Hidden pages (the 404 page) and unwritten drafts are left out.
 """
 
@@ -36,7 +36,6 @@ from . import shards
 INDEXED_LISTS = ("articles", "drafts", "pages", "draft_pages")
 STALE_SECONDS = 600
 INDEXER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "indexer.py")
-SHARDS_FILE = "shards.json"
 SETTINGS = [
     settings.Setting("SEARCH_INDEX", True, settings.boolean, "True or False"),
     settings.Setting(
@@ -95,6 +94,9 @@ def start_indexing(static_generator) -> None:
             bundle = os.path.join(scratch, f"bundle-{number}")
         plan.append({"site": site, "bundle": bundle})
     state["shards"] = [shard["bundle"] for shard in plan]
+    # The search page, rendered next from the generators' shared context, names the shards its
+    # script merges into the first.
+    static_generator.context["SEARCH_SHARDS"] = shards.merged_folders(count)
     state["cache"] = cache if config["SEARCH_INDEX_CACHE"] else None
     plan_file = os.path.join(scratch, "plan.json")
     with open(plan_file, "w", encoding="utf-8") as handle:
@@ -126,9 +128,6 @@ def install_bundles(bundles: list[str], output_path: str) -> None:
     for number, bundle in enumerate(bundles):
         folder = os.path.join(output_path, shards.bundle_folder(number))
         shutil.copytree(bundle, folder, ignore=unpublished(bundle, primary=number == 0))
-    extra = [f"shard-{number}/" for number in range(1, len(bundles))]
-    with open(os.path.join(target, SHARDS_FILE), "w", encoding="utf-8") as handle:
-        json.dump(extra, handle)
 
 
 def unpublished(bundle: str, primary: bool):
@@ -177,6 +176,7 @@ def finish_index(pelican) -> None:
 
 def start(pelican) -> None:
     settings.apply(pelican.settings, SETTINGS)
+    pelican.settings["SEARCH_SHARDS"] = []  # a build with no search index names none
     state["generators"] = []
 
 

@@ -69,6 +69,11 @@ def bundle_folder(number: int) -> str:
     return "pagefind" if number == 0 else f"pagefind/shard-{number}"
 
 
+def merged_folders(shards: int) -> list[str]:
+    """The bundles the search page merges into the first, relative to pagefind/."""
+    return [f"shard-{number}/" for number in range(1, shards)]
+
+
 def digest(pages: dict[str, str]) -> str:
     """Changes whenever any page of the shard changes: address -> search copy."""
     hashed = hashlib.blake2b(digest_size=16)

@@ -12,9 +12,7 @@ async function loadIndex() {
     pagefind = await import(new URL("pagefind/pagefind.js", baseUrl).href);
     await pagefind.options({ baseUrl: baseUrl.pathname });
     // A large site's index comes in shards: the first is loaded above, the others are merged.
-    const listed = await fetch(new URL("pagefind/shards.json", baseUrl)).catch(() => null);
-    const shards = listed && listed.ok ? await listed.json() : [];
-    for (const shard of shards) {
+    for (const shard of (script.dataset.shards || "").split(" ").filter(Boolean)) {
       await pagefind.mergeIndex(new URL(`pagefind/${shard}`, baseUrl).pathname, {
         baseUrl: baseUrl.pathname,
       });
