@@ -16,6 +16,8 @@ from kernel.problems import channel
 
 from . import output_checks, source_checks, templates
 
+# What the last link check found, page by page (output_checks.check_site).
+LINK_SCANS = "link-scans.json"
 SETTINGS = [
     settings.Setting(
         "SUMMARY_MAX_LENGTH", 160, settings.whole_number(1), "a whole number of characters"
@@ -68,7 +70,12 @@ def remember_pages(generators) -> None:
 def check_links(pelican) -> None:
     """Every internal link and asset of the written site must lead to a file."""
     channel.report_all(
-        output_checks.check_site(pelican.output_path, pelican.settings["SITEURL"], written_from)
+        output_checks.check_site(
+            pelican.output_path,
+            pelican.settings["SITEURL"],
+            written_from,
+            os.path.join(pelican.settings["CACHE_PATH"], LINK_SCANS),
+        )
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from functools import cache
@@ -72,11 +74,15 @@ def exists(target: str, files: set[str]) -> bool:
     return (f"{stem}/index.html" if stem else "index.html") in files
 
 
-def check_site(output_path: str, siteurl: str, sources: dict[str, str]) -> list[Problem]:
+def check_site(
+    output_path: str, siteurl: str, sources: dict[str, str], cache_file: str | None = None
+) -> list[Problem]:
     """Report every internal link in the output that points to no file.
 
     `sources` maps an output page (relative path) to the Markdown file it came from, so a broken
-    link in a post is reported against the post, at the line that holds it.
+    link in a post is reported against the post, at the line that holds it. With `cache_file`,
+    what the last check found is kept: a page whose bytes did not change keeps its list of links,
+    and when no file was added or removed either, it needs no second look.
     """
     files: set[str] = set()
     pages: list[str] = []
@@ -88,6 +94,10 @@ def check_site(output_path: str, siteurl: str, sources: dict[str, str]) -> list[
             if name.endswith(".html"):
                 pages.append(relative)
     site = urlsplit(siteurl if "://" in siteurl else "")
+    files_key = fingerprint("\n".join(sorted(files)).encode("utf-8") + siteurl.encode("utf-8"))
+    last = load_scans(cache_file)
+    same_files = last.get("files") == files_key
+    scans: dict[str, list] = {}
 
     # Pages share most links (menus, footers): resolve each (folder, link) pair once, and treat
     # folders of one depth as one when the link leaves them (../../about/ from any post).
@@ -106,15 +116,51 @@ def check_site(output_path: str, siteurl: str, sources: dict[str, str]) -> list[
 
     problems = []
     for page in sorted(pages):
-        with open(os.path.join(output_path, page), encoding="utf-8") as handle:
-            html = handle.read()
+        with open(os.path.join(output_path, page), "rb") as handle:
+            data = handle.read()
+        key = fingerprint(data)
+        known = last.get("pages", {}).get(page)
+        if known and known[0] == key:
+            scans[page] = known
+            if same_files and known[2]:
+                continue  # the same page among the same files: its links still lead somewhere
+            urls = known[1]
+        else:
+            urls = sorted({url for _offset, url in link_targets(data.decode("utf-8"))})
         folder = os.path.dirname(page)
-        for offset, url in link_targets(html):
-            if not broken(key_folder(folder, url), url):
-                continue
-            line = html.count("\n", 0, offset) + 1  # counted only for the rare broken link
-            problems.append(broken_link(page, line, url, sources, output_path))
+        bad = [url for url in urls if broken(key_folder(folder, url), url)]
+        scans[page] = [key, urls, not bad]
+        if bad:
+            html = data.decode("utf-8")
+            for url in bad:
+                # The line is counted only for the rare broken link.
+                line = html.count("\n", 0, max(0, html.find(url))) + 1
+                problems.append(broken_link(page, line, url, sources, output_path))
+    save_scans(cache_file, {"files": files_key, "pages": scans})
     return problems
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def load_scans(cache_file: str | None) -> dict:
+    if not cache_file:
+        return {}
+    try:
+        with open(cache_file, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return {}
+
+
+def save_scans(cache_file: str | None, scans: dict) -> None:
+    if not cache_file:
+        return
+    os.makedirs(os.path.dirname(cache_file), exist_ok=True)
+    with open(cache_file + ".part", "w", encoding="utf-8") as handle:
+        json.dump(scans, handle)
+    os.replace(cache_file + ".part", cache_file)  # never half a cache
 
 
 def broken_link(page: str, line: int, url: str, sources: dict[str, str], output_path: str):

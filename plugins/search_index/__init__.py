@@ -127,7 +127,18 @@ def install_bundles(bundles: list[str], output_path: str) -> None:
         shutil.rmtree(target)
     for number, bundle in enumerate(bundles):
         folder = os.path.join(output_path, shards.bundle_folder(number))
-        shutil.copytree(bundle, folder, ignore=unpublished(bundle, primary=number == 0))
+        shutil.copytree(
+            bundle, folder, ignore=unpublished(bundle, primary=number == 0), copy_function=link
+        )
+
+
+def link(source: str, destination: str) -> None:
+    """A hard link where the cache and the output share a disk (nothing writes into a bundle's
+    files once Pagefind made them), a copy otherwise."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
 
 
 def unpublished(bundle: str, primary: bool):

@@ -35,7 +35,7 @@ def test_a_heading_link_appears_on_focus_and_hover_and_the_heading_is_named_once
     )
     assert style == ["1", "solid"]
     page.keyboard.press("Enter")
-    assert page.url.endswith(f"#{heading.get_attribute('id')}")
+    page.wait_for_url(f"**#{heading.get_attribute('id')}", timeout=5000)
     second = page.locator(".prose .heading-anchor").nth(1)
     second.hover()
     assert second.locator(".heading-link").evaluate("e => getComputedStyle(e).opacity") == "1"

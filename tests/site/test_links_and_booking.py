@@ -58,4 +58,17 @@ def test_every_internal_link_and_asset_resolves(published_site):
 def test_the_link_checker_finds_a_broken_link(tmp_path):
     (tmp_path / "index.html").write_text('<a href="missing/">x</a><img src="/a.png" alt="">')
     problems = check_site(str(tmp_path), "", {})
-    assert [p.message.split()[2] for p in problems] == ["missing/", "/a.png"]
+    assert sorted(p.message.split()[2] for p in problems) == ["/a.png", "missing/"]
+
+
+def test_the_link_checker_remembers_pages_but_never_a_link_that_broke(tmp_path):
+    site, scans = tmp_path / "site", str(tmp_path / "cache" / "links.json")
+    (site / "missing").mkdir(parents=True)
+    (site / "missing" / "index.html").write_text("<p>Here.</p>")
+    (site / "index.html").write_text('<a href="missing/">x</a>')
+    assert check_site(str(site), "", {}, scans) == []
+    assert check_site(str(site), "", {}, scans) == []  # remembered: the same page, same files
+    (site / "missing" / "index.html").unlink()  # the page stays, its target goes
+    (site / "missing").rmdir()
+    (problem,) = check_site(str(site), "", {}, scans)
+    assert "the link missing/ leads to no page" in problem.message
