@@ -26,6 +26,8 @@ from pelican.writers import Writer
 from kernel import content, frontmatter, speedups
 from kernel.problems import channel
 
+from .build import BuildRunning, build_lock, holds_publish
+
 # The generators of the last full build in this process, kept by `remember`.
 last: dict = {"generators": [], "settings": None}
 
@@ -61,8 +63,10 @@ def render(path: str, target: Path) -> str | None:
     Returns the page's path relative to `target`, or None when only a full build will do.
     """
     config = last["settings"]
-    if config is None or not speedups.tested("the preview's quick page", ("pelican",)):
+    if config is None or not speedups.allowed(config, "quick-page"):
         return None
+    if holds_publish(target):
+        return None  # never write a preview page into the site `make publish` built
     found = owner_of(path)
     if found is None:
         return None
@@ -84,11 +88,18 @@ def render(path: str, target: Path) -> str | None:
     scratch = Path(tempfile.mkdtemp(prefix="quick-page-", dir=config["CACHE_PATH"]))
     try:
         write(generator, new, kind, scratch, config)
-        written = scratch / new.save_as
-        final = target / new.save_as
-        final.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(written, final.with_name(final.name + ".quick"))
-        os.replace(final.with_name(final.name + ".quick"), final)
+        # Swapped in only while no other build is writing beside the folder (a `make html` in
+        # another terminal would otherwise have its page overwritten by this one).
+        with build_lock(target, wait=False):
+            if holds_publish(target):
+                return None
+            written = scratch / new.save_as
+            final = target / new.save_as
+            final.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(written, final.with_name(final.name + ".quick"))
+            os.replace(final.with_name(final.name + ".quick"), final)
+    except BuildRunning:
+        return None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return new.save_as

@@ -45,6 +45,7 @@ MECHANISMS = {
     "remembered-addresses": "each address worked out once",
     "render-cache": "the render cache",
     "parallel-writing": "writing on two cores",
+    "quick-page": "the preview's quick page",
 }
 
 

@@ -267,3 +267,54 @@ def test_publishing_into_a_web_root_names_what_it_would_delete(tmp_path):
         "in pelicanconf.py to carry it into every new build"
     ]
     assert (root / "CNAME").is_file() and output.is_symlink()
+
+
+# Runs in the project copy: the preview server's quick path after a save, in three situations.
+QUICK_PAGE_AFTER_A_SAVE = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, "plugins")
+from sitebuild import build as builds, devserver, quickpage
+output = Path("output")
+target = builds.target_of(output)
+post = Path("content/posts/what-does-ketamine-feel-like.md")
+page = target / "posts/what-does-ketamine-feel-like/index.html"
+assert devserver.build_once("pelicanconf.py", output) == []
+
+def save(word):  # each save replaces the same sentence of the original text
+    post.write_text(original.replace("Everyone’s experience", word + " experience", 1))
+
+original = post.read_text()
+found = {}
+save("QUICK")
+found["alone"] = [quickpage.render(str(post), target), "QUICK" in page.read_text()]
+with builds.build_lock(target, wait=False):  # another build is writing beside the output
+    save("LOCKED")
+    found["locked"] = [quickpage.render(str(post), target), "LOCKED" in page.read_text()]
+published = builds.build("publishconf.py", output, content="content",
+                         values={"SEARCH_INDEX": False}, env={"SITEURL": "https://example.org"})
+assert published.ok, published.stderr
+save("AFTER-PUBLISH")
+found["published"] = [quickpage.render(str(post), target), "AFTER-PUBLISH" in page.read_text()]
+print(json.dumps(found))
+"""
+
+
+def test_the_quick_page_never_writes_into_a_publish_or_beside_another_build(tmp_path):
+    """A save while `make serve` runs shows its page at once, but never while another build
+    holds the folder, and never into the site `make publish` put in its place."""
+    repo = repo_copy(tmp_path / "repo")
+    sign_off(repo / "content", date.today())
+    result = subprocess.run(
+        [str(repo / ".venv/bin/python"), "-c", QUICK_PAGE_AFTER_A_SAVE],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["alone"] == ["posts/what-does-ketamine-feel-like/index.html", True]
+    assert found["locked"] == [None, False]
+    assert found["published"] == [None, False]
