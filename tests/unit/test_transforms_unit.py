@@ -1,6 +1,7 @@
 """The ordered pass over a post's HTML: each step alone, and the order."""
 
 import transforms
+from helpers import REPO
 from transforms.body import Body
 from transforms.note import content_note
 from transforms.practice import fill_practice_values, practice_values
@@ -51,3 +52,38 @@ def test_the_pass_runs_in_the_documented_order():
         "heading_links",
         "content_note",
     ]
+
+
+def test_headings_never_take_an_id_the_theme_or_the_post_already_uses(tmp_path):
+    from transforms.headings import heading_ids, theme_ids
+
+    reserved = theme_ids(str(REPO / "theme"))
+    # The skip link's target, the crisis box and the table of contents, read from the templates.
+    assert {"main", "crisis-help", "toc-title", "dev-problems"} <= reserved
+    source = tmp_path / "a.md"
+    source.write_text("Title: A\n\n## Main\n\n## Crisis help\n\n## Notes {#notes}\n\n## Notes\n")
+    body = Body({"THEME": str(REPO / "theme")}, str(source), "a/index.html", {})
+    html = heading_ids(
+        '<h2>Main</h2><h2>Crisis help</h2><h2 id="notes">Notes</h2><h2>Notes</h2>', body
+    )
+    assert html == (
+        '<h2 id="main-2">Main</h2><h2 id="crisis-help-2">Crisis help</h2>'
+        '<h2 id="notes">Notes</h2><h2 id="notes-2">Notes</h2>'
+    )
+    assert body.problems == []
+
+
+def test_an_id_written_in_a_post_that_the_theme_uses_or_written_twice_is_refused(tmp_path):
+    from transforms.headings import heading_ids
+
+    source = tmp_path / "a.md"
+    source.write_text(
+        'Title: A\n\nText.\n\n## Start {#main}\n\n<p id="tip">One</p>\n\n<p id="tip">Two</p>\n'
+    )
+    body = Body({"THEME": str(REPO / "theme")}, str(source), "a/index.html", {})
+    heading_ids('<h2 id="main">Start</h2><p id="tip">One</p><p id="tip">Two</p>', body)
+    assert [(p.line, p.message) for p in body.problems] == [
+        (5, 'the id "main" is one the theme gives its own part of every page'),
+        (7, 'the id "tip" is written 2 times; an id names one place'),
+    ]
+    assert all(p.fix.startswith("choose another id") for p in body.problems)
