@@ -27,7 +27,17 @@ TAG_LIKE = re.compile(r"<[^>]*>")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 PATH_PART = re.compile(r"^[A-Za-z0-9_~%][A-Za-z0-9._~%-]*$")
 # Folders the site writes as a whole; no page or redirect may be written into them.
-SITE_FOLDERS = {"theme", "pagefind", "images", "drafts", "topics", "tags", "archives", "search"}
+SITE_FOLDERS = {
+    "theme",
+    "pagefind",
+    "images",
+    "drafts",
+    "topics",
+    "tags",
+    "archives",
+    "search",
+    "page",  # the home page's later pages: page/2/
+}
 SITE_FILES = {
     "index.html",
     "sitemap.xml",

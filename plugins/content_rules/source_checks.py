@@ -21,19 +21,8 @@ REQUIRED = {"article": ["title", "date", "summary"], "page": ["title", "summary"
 STATUSES = {"article": ["published", "draft"], "page": ["published", "draft", "hidden"]}
 DATE_FIELDS = ["date", "updated", "modified", "reviewed"]
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
-# Folders the theme writes to; a page with one of these slugs would overwrite them.
-RESERVED_PAGE_SLUGS = {
-    "posts",
-    "topics",
-    "tags",
-    "archives",
-    "search",
-    "drafts",
-    "page",
-    "theme",
-    "pagefind",
-    "images",
-}
+# A page with one of these slugs would write into a folder of the site, or of the posts.
+RESERVED_PAGE_SLUGS = field_checks.SITE_FOLDERS | {"posts"}
 
 INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'>]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -470,6 +459,7 @@ def across_posts(sources, kinds, links, settings) -> list[Problem]:
     problems = field_checks.spelling_problems(
         {p: s for p, s in sources.items() if kinds[p] == "article"}, settings
     )
+    problems += address_problems(sources, kinds, settings)
     written = {path: save_as_of(source, kinds[path], settings) for path, source in sources.items()}
     taken = {address: path for path, address in written.items()}
     for path, source in sources.items():
@@ -481,6 +471,39 @@ def across_posts(sources, kinds, links, settings) -> list[Problem]:
         if links[path]:
             problems += field_checks.unpublished_link_problems(
                 source, links[path], by_path, preview
+            )
+    return problems
+
+
+def address_problems(sources, kinds, settings) -> list[Problem]:
+    """Files whose Save_as or URL field gives the address of another file: one would replace
+    the other, or a link would lead to the wrong page. (Two files with one slug are reported
+    where the slugs are worked out.)"""
+    by_file: dict[str, list[tuple[str, str]]] = {}  # written file -> [(source path, field)]
+    for path, source in sources.items():
+        kind = kinds[path]
+        written = {save_as_of(source, kind, settings): "save_as" if source.get("save_as") else ""}
+        url = source.get("url")
+        if url:
+            file = url if url.endswith(".html") else url.rstrip("/") + "/index.html"
+            written.setdefault(file, "url")
+        for file, name in written.items():
+            if file:
+                by_file.setdefault(file, []).append((path, name))
+    problems = []
+    for file, group in sorted(by_file.items()):
+        if len({path for path, _name in group}) < 2 or not any(name for _path, name in group):
+            continue
+        names = ", ".join(os.path.relpath(path) for path, _name in group)
+        for path, name in group:
+            source = sources[path]
+            problems.append(
+                Problem(
+                    path,
+                    source.line_of(name or ("slug" if source.get("slug") else "title")),
+                    f"the address '{file}' is used by {len(group)} files ({names})",
+                    "change the Save_as or URL line so each file has its own address",
+                )
             )
     return problems
 

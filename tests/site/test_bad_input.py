@@ -871,6 +871,29 @@ CASES = [
         [("pages/d15.md", 3, "Save_as 'd15.js' does not end in .html")],
     ),
     Case(
+        "a Save_as over another page",
+        "paths",
+        {"pages/d15b.md": page("D15b page", "Save_as: privacy/index.html")},
+        [
+            ("pages/d15b.md", 3, "the address 'privacy/index.html' is used by 2 files"),
+            ("pages/privacy.md", 1, "the address 'privacy/index.html' is used by 2 files"),
+        ],
+    ),
+    Case(
+        "a URL and a Save_as over a post",
+        "paths",
+        {
+            "pages/d15c.md": page("D15c page", "URL: posts/d15d/"),
+            "pages/d15e.md": page("D15e page", "Save_as: posts/d15d/index.html"),
+            "posts/d15d.md": post("D15d"),
+        },
+        [
+            ("pages/d15c.md", 3, "the address 'posts/d15d/index.html' is used by 3 files"),
+            ("pages/d15e.md", 3, "the address 'posts/d15d/index.html' is used by 3 files"),
+            ("posts/d15d.md", 1, "the address 'posts/d15d/index.html' is used by 3 files"),
+        ],
+    ),
+    Case(
         "a URL on another site",
         "paths",
         {"pages/d16.md": page("D16 page", "URL: https://evil.example/")},
