@@ -6,6 +6,7 @@ Pelican version they were written for and while SPEEDUPS is on, and never change
 
 import atexit
 import os
+from dataclasses import astuple
 
 from pelican import signals
 from pelican.writers import Writer
@@ -94,7 +95,17 @@ def writer(pelican):
         and split.start(SPLIT_MINIMUM_POSTS, len(blog.articles))
     ):
         second = PageWriter(pelican.output_path, settings=config)
-        split.fork_writer(lambda: blog.generate_output(second), lambda: render_cache.state["new"])
+        known = len(channel.problems)
+        split.fork_writer(
+            lambda: blog.generate_output(second),
+            # The render cache keys it recorded (the next build reuses its pages too) and the
+            # problems templates and plugins reported while it wrote: the first process
+            # reports them with its own.
+            lambda: {
+                "keys": render_cache.state["new"],
+                "problems": [astuple(problem) for problem in channel.problems[known:]],
+            },
+        )
     return PageWriter
 
 
@@ -102,9 +113,11 @@ def join_second_writer(generator, writer=None) -> None:
     """The blog's pages are all written once both processes are done with them."""
     if not split.active() or split.second_process():
         return
-    code, keys = split.wait()
+    code, results = split.wait()
     split.stop()
-    render_cache.state["new"].update(keys)
+    render_cache.state["new"].update(results.get("keys", {}))
+    for found in results.get("problems", []):
+        channel.report(Problem(*found))
     if code:
         channel.report(
             Problem(

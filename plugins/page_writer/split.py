@@ -48,9 +48,9 @@ def claim(index: int) -> bool:
         return False  # the other process reached it first
 
 
-def fork_writer(write_all, keys_to_save) -> None:
-    """Start the second process: it runs `write_all()` and leaves, sending back the render
-    cache keys it recorded (`keys_to_save()`), so the next build can reuse its pages too."""
+def fork_writer(write_all, results) -> None:
+    """Start the second process: it runs `write_all()` and leaves, sending back `results()`
+    (what it learned that the first process needs: JSON), read by `wait`."""
     keys = tempfile.NamedTemporaryFile(prefix="page-writer-", suffix=".json", delete=False)
     keys.close()
     state["keys_file"] = keys.name
@@ -63,7 +63,7 @@ def fork_writer(write_all, keys_to_save) -> None:
     try:
         write_all()
         with open(keys.name, "w", encoding="utf-8") as handle:
-            json.dump(keys_to_save(), handle)
+            json.dump(results(), handle)
     except SystemExit as stopped:  # the build's own stop, already printed with its problems
         code = stopped.code if isinstance(stopped.code, int) else 1
     except BaseException as error:  # noqa: BLE001 - the parent reports it; never a traceback
@@ -74,7 +74,7 @@ def fork_writer(write_all, keys_to_save) -> None:
 
 
 def wait() -> tuple[int, dict]:
-    """Wait for the second process; its exit code and the render cache keys it recorded."""
+    """Wait for the second process; its exit code and its `results()` ({} when it stopped)."""
     pid, state["child"] = state["child"], None
     if pid is None:
         return 0, {}

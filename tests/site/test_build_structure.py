@@ -114,3 +114,42 @@ def test_speedups_change_speed_never_a_byte(tmp_path, kind):
     # A warm rebuild reuses unchanged pages (the render cache): still the same bytes.
     assert build(content, fast, extra={"SPEEDUPS": True}).returncode == 0
     assert tree_digest(fast) == tree_digest(plain)
+
+
+
+# Settings that report every page as it is rendered (Jinja's finalize sees each page's context).
+REPORTS_WHILE_RENDERING = """
+import sys
+sys.path.insert(0, {repo!r})
+from pelicanconf import *
+from jinja2 import pass_context
+from kernel.problems import Problem, channel
+
+
+@pass_context
+def report_page(context, value):
+    page = context.get("output_file") or "none"
+    channel.report(Problem(page, 1, "rendered", "nothing", severity="warning"))
+    return value
+
+
+JINJA_ENVIRONMENT = {{**JINJA_ENVIRONMENT, "finalize": report_page}}
+"""
+
+
+def test_what_the_second_writer_reports_is_reported_by_the_build(tmp_path):
+    """On a cold build of 60 posts or more, a second process writes part of the blog; whatever
+    a template or plugin reports while it renders reaches the build's own report."""
+    settings_file = tmp_path / "conf.py"
+    settings_file.write_text(REPORTS_WHILE_RENDERING.format(repo=str(REPO)))
+    content = copy_content(tmp_path)
+    write_corpus(content, 70, words=50, kind="steady")
+    reported = {}
+    for speedups in (False, True):
+        output = tmp_path / f"out-{speedups}"
+        result = build(content, output, settings=str(settings_file), extra={"SPEEDUPS": speedups})
+        assert result.returncode == 0, result.stderr
+        reported[speedups] = {
+            line.split(":")[0] for line in result.stderr.splitlines() if "rendered" in line
+        }
+    assert len(reported[False]) > 70 and reported[True] == reported[False]
