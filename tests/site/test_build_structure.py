@@ -116,7 +116,6 @@ def test_speedups_change_speed_never_a_byte(tmp_path, kind):
     assert tree_digest(fast) == tree_digest(plain)
 
 
-
 # Settings that report every page as it is rendered (Jinja's finalize sees each page's context).
 REPORTS_WHILE_RENDERING = """
 import sys
