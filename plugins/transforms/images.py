@@ -14,13 +14,23 @@ from PIL import Image
 from .body import Body
 
 IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
-SRC = re.compile(r"""\bsrc\s*=\s*"(\{static\}|\|static\|)/?([^"]+)\"""")
+SRC = re.compile(r"""\bsrc\s*=\s*"(\{static\}|\|static\|)(/?)([^"?#]+)\"""")
 RESIZABLE = (".jpg", ".jpeg", ".png", ".webp")
 
 
 def derivative_path(relative: str, width: int) -> str:
     folder, name = os.path.split(relative)
     return f"{folder}/derivatives/{width}/{name}" if folder else f"derivatives/{width}/{name}"
+
+
+def image_path(written: str, from_root: bool, post_folder: str) -> str | None:
+    """The picture's path inside content/, as Pelican reads `{static}`: from the content folder
+    after a slash, else from the post's own folder. None when it leads outside content/."""
+    joined = written if from_root else os.path.join(post_folder, written)
+    relative = os.path.normpath(joined).replace(os.sep, "/")
+    if relative.startswith("../") or relative in ("..", ".") or os.path.isabs(relative):
+        return None
+    return relative
 
 
 def rewrite(
@@ -31,10 +41,12 @@ def rewrite(
     sizes: str,
     size_of,
     unreadable: list[tuple[str, str]] | None = None,
+    post_folder: str = "",
 ) -> tuple[str, list[tuple[str, str, int]]]:
     """Add srcset, sizes, width, height, lazy loading; return the HTML and copies to make.
 
-    Only `{static}` images are handled: their files are known. The first image loads eagerly
+    Only `{static}` images are handled: their files are known (`post_folder`, relative to
+    `content_root`, is where a path without a leading slash starts). The first image loads eagerly
     (it may be the largest thing in view); the rest lazily. A picture that cannot be read is left
     as written and added to `unreadable` as (image, reason).
     """
@@ -49,12 +61,14 @@ def rewrite(
         if not source:
             return match.group(0)
         count += 1
-        relative = source.group(2)
+        relative = image_path(source.group(3), bool(source.group(2)), post_folder)
+        if relative is None:
+            return match.group(0)  # outside content/: the content rules stop the build
         path = os.path.join(content_root, relative)
         extra = []
         root = os.path.realpath(content_root)
         if not os.path.realpath(path).startswith(root + os.sep):
-            return match.group(0)  # outside content/: the content rules stop the build
+            return match.group(0)  # a link (symlink) out of content/: refused on its own
         if os.path.isfile(path) and relative.lower().endswith(RESIZABLE):
             try:
                 width, height = size_of(path)
@@ -134,6 +148,7 @@ def responsive_images(html: str, body: Body) -> str:
         settings["RESPONSIVE_IMAGE_SIZES"],
         size_of,
         unreadable,
+        post_folder=os.path.relpath(os.path.dirname(os.path.abspath(body.path)), settings["PATH"]),
     )
     for source, relative, width in jobs:
         body.image_copies[relative] = (source, width)

@@ -15,6 +15,11 @@ def test_responsive_images(tmp_path):
         "![A quiet room]({static}/images/room.jpg)\n\nText.\n\n"
         "![The same room again]({static}/images/room.jpg)\n"
     )
+    # A path from the post's own folder, as Pelican reads {static} without a leading slash.
+    (content / "posts" / "nearby.md").write_text(
+        "Title: Nearby\nDate: 2024-03-06\nSummary: S.\n\n"
+        "![A quiet room]({static}../images/./room.jpg)\n"
+    )
     signed(content)
     result = build(
         content,
@@ -34,6 +39,10 @@ def test_responsive_images(tmp_path):
     assert srcset == [
         f"https://example.org/blog/images/derivatives/{w}/room.jpg {w}w" for w in (480, 800, 1200)
     ] + ["https://example.org/blog/images/room.jpg 1600w"]
+    (nearby,) = re.findall(r"<img\b[^>]*>", (tmp_path / "out/posts/nearby/index.html").read_text())
+    assert 'src="https://example.org/blog/images/room.jpg"' in nearby
+    assert 'width="1600" height="900"' in nearby
+    assert re.search(r'srcset="([^"]*)"', nearby).group(1).split(", ") == srcset
     for width in (480, 800, 1200):
         with Image.open(tmp_path / f"out/images/derivatives/{width}/room.jpg") as copy:
             assert copy.size == (width, round(900 * width / 1600))
