@@ -3,7 +3,8 @@ bytes that build wrote, instead of rendering its template again.
 
 A page's key covers everything that can change it: the theme and plugin files, the settings,
 the versions of Pelican, Jinja2 and Markdown, the listing of every post and page (titles,
-addresses, dates, summaries, tags, reading times, flags), and the page's own rendered content.
+addresses, dates, summaries, tags, reading times, flags), and the page's own rendered content
+and fields.
 The reused file is checked against the hash recorded when it was rendered. Editing one post's
 text therefore re-renders that post's page only; the preview server's save-to-page time stops
 growing with the size of the site. Publishing renders everything (RENDER_CACHE = False).
@@ -102,9 +103,14 @@ class CachingTemplate:
         if state["site_key"] is None:
             state["site_key"] = site_key(context, self.settings)
         item = context.get("article") or context.get("page")
-        # The page's own content, and its share image (set from fields, not from the text).
+        # The page's own content, every field it was written with (author, journey, sources:
+        # the template may show any of them) and its share image (drawn from fields).
         own = (
-            digest((item._content or "") + repr(getattr(item, "share_image", None)))
+            digest(
+                (item._content or "")
+                + json.dumps(item.metadata, sort_keys=True, default=str)
+                + repr(getattr(item, "share_image", None))
+            )
             if item is not None
             else ""
         )

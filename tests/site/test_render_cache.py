@@ -70,3 +70,13 @@ def test_a_title_change_reaches_every_page_that_lists_it(tmp_path):
     second, fresh = incremental_and_fresh(tmp_path, content, first, cache)
     assert tree_digest(second) == tree_digest(fresh)
     assert "What ketamine can feel like" in (second / "index.html").read_text()
+
+
+def test_a_field_only_its_own_page_shows_reaches_that_page(tmp_path):
+    content = copy_content(tmp_path)
+    first, cache = first_build(tmp_path, content)
+    post = content / "posts" / "what-does-ketamine-feel-like.md"
+    post.write_text(post.read_text().replace("Title: ", "Author: A. Test Writer\nTitle: ", 1))
+    second, fresh = incremental_and_fresh(tmp_path, content, first, cache)
+    assert "A. Test Writer" in (second / "posts/what-does-ketamine-feel-like/index.html").read_text()
+    assert tree_digest(second) == tree_digest(fresh)
