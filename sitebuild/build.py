@@ -21,7 +21,6 @@ import fcntl
 import json
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kernel.problems import display_path
 
 REPO = Path(__file__).resolve().parents[1]
 RENAME_EXCHANGE = 2  # from <linux/fs.h>
@@ -317,24 +318,14 @@ FAULTS = {
         "build into a folder beside it instead, or close the other program",
     ),
 }
-# A staging folder's name (.output.new-abc123) shown as the output it becomes.
-STAGING = re.compile(r"(?:^|(?<=/))\.([^/]+)\.(?:new|old)-[^/]+")
 
 
 def fault_sentence(error: OSError, output) -> str:
     """`path: what is wrong. Fix: what to do, then build again; output/ was left as it was.`"""
     what, fix = FAULTS.get(error.errno, (error.strerror or str(error), "correct that"))
-    where = shown(error.filename or output)
-    folder = shown(output).rstrip("/")
+    where = display_path(error.filename or output)
+    folder = display_path(output).rstrip("/")
     return f"{where}: {what}. Fix: {fix}, then build again; {folder}/ was left as it was."
-
-
-def shown(path) -> str:
-    """A path as the writer knows it: relative when below the working folder, and the output
-    folder in place of its staging folder."""
-    path = STAGING.sub(r"\1", str(path))
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 def refused(sentence: str) -> Result:

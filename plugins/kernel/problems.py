@@ -9,6 +9,7 @@ shows it on the line of the file it names.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -38,8 +39,15 @@ class BuildStopped(SystemExit):
         self.problems = problems
 
 
-def display_path(path: str) -> str:
-    """A path relative to the working directory when it lies below it."""
+# A build writes into a staging folder beside the output (.output.new-abc123, named by
+# sitebuild/build.py) and swaps it in when done: a problem names the output it becomes.
+STAGING = re.compile(r"(?:^|(?<=/))\.([^/]+)\.(?:new|old)-[^/]+")
+
+
+def display_path(path) -> str:
+    """A path as the writer knows it: relative to the working directory when it lies below
+    it, and the output folder in place of its staging folder."""
+    path = STAGING.sub(r"\1", str(path))
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
 

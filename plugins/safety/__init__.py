@@ -114,7 +114,9 @@ def check_posts(generators) -> None:
         return
     config = generators[0].settings
     publishing = not config.get("PREVIEW", True)
+    written_from.clear()
     for item in content.content_items(generators, content.CONTENT_LISTS):
+        written_from[item.save_as] = item.source_path
         item.reviewed = content.reviewed_date(item)
         item.review_due = None
         item.review_overdue = False
@@ -241,8 +243,14 @@ def check_readability(generators, config) -> None:
 def check_written_files(pelican) -> None:
     """No written file may hold a retired crisis number."""
     channel.report_all(
-        checks.forbidden_in_output(pelican.output_path, pelican.settings["FORBIDDEN_PHRASES"])
+        checks.forbidden_in_output(
+            pelican.output_path, pelican.settings["FORBIDDEN_PHRASES"], written_from
+        )
     )
+
+
+# Each post's and page's file in the output -> the source it was made from (set after reading).
+written_from: dict[str, str] = {}
 
 
 def register():

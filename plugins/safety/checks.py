@@ -387,8 +387,13 @@ def review_problems(
     ]
 
 
-def forbidden_in_output(output_path: str, phrases: list[str]) -> list[Problem]:
-    """Every written file that contains a retired or forbidden phrase (the old 1-800 lifeline)."""
+def forbidden_in_output(
+    output_path: str, phrases: list[str], sources: dict[str, str] | None = None
+) -> list[Problem]:
+    """Every written file that contains a retired or forbidden phrase (the old 1-800 lifeline).
+
+    `sources` maps a page (relative to the output) to the file it was made from: when the
+    phrase is in that file, the problem names its line there, where the therapist can fix it."""
     problems = []
     needles = [p.lower().encode() for p in phrases]
     for directory, _subdirs, names in os.walk(output_path):
@@ -400,14 +405,29 @@ def forbidden_in_output(output_path: str, phrases: list[str]) -> list[Problem]:
                 data = handle.read().lower()
             for phrase, needle in zip(phrases, needles, strict=True):
                 at = data.find(needle)
-                if at >= 0:
-                    problems.append(
-                        Problem(
-                            path,
-                            data.count(b"\n", 0, at) + 1,
-                            f"the retired crisis number '{phrase}' appears",
-                            "replace it with 988 (call or text); the old "
-                            "number is no longer the lifeline",
-                        )
+                if at < 0:
+                    continue
+                where = path, data.count(b"\n", 0, at) + 1
+                source = (sources or {}).get(os.path.relpath(path, output_path))
+                if source:
+                    where = line_of_phrase(source, needle) or where
+                problems.append(
+                    Problem(
+                        *where,
+                        f"the retired crisis number '{phrase}' appears",
+                        "replace it with 988 (call or text); the old "
+                        "number is no longer the lifeline",
                     )
+                )
     return problems
+
+
+def line_of_phrase(path: str, needle: bytes) -> tuple[str, int] | None:
+    """(path, line) of `needle` (lower-case bytes) in the file at `path`, or None."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read().lower()
+    except OSError:
+        return None
+    at = data.find(needle)
+    return None if at < 0 else (path, data.count(b"\n", 0, at) + 1)

@@ -53,8 +53,17 @@ def test_the_retired_lifeline_number_fails_the_build(tmp_path):
     )
     result = build(content, tmp_path / "out", extra={"SEARCH_INDEX": False})
     assert result.returncode == 2
-    assert "posts/old/index.html:" in result.stderr
+    # Named on the line of the post that holds it, where the therapist can correct it.
+    assert f"{content / 'posts' / 'old.md'}:5: the retired crisis number" in result.stderr
     assert "the retired crisis number '800-273-8255' appears" in result.stderr
+    # From a setting: named on the page as it will be, never in the build's staging folder.
+    (content / "posts" / "old.md").unlink()
+    result = build(
+        content, tmp_path / "out", extra={"SEARCH_INDEX": False, "PRACTICE_NAME": "1-800-273-8255"}
+    )
+    assert result.returncode == 2
+    assert f"{tmp_path / 'out'}/index.html:" in result.stderr
+    assert ".out.new-" not in result.stderr
 
 
 def test_content_note_before_the_body_and_in_the_feed(tmp_path):

@@ -78,5 +78,7 @@ def test_a_field_only_its_own_page_shows_reaches_that_page(tmp_path):
     post = content / "posts" / "what-does-ketamine-feel-like.md"
     post.write_text(post.read_text().replace("Title: ", "Author: A. Test Writer\nTitle: ", 1))
     second, fresh = incremental_and_fresh(tmp_path, content, first, cache)
-    assert "A. Test Writer" in (second / "posts/what-does-ketamine-feel-like/index.html").read_text()
+    assert (
+        "A. Test Writer" in (second / "posts/what-does-ketamine-feel-like/index.html").read_text()
+    )
     assert tree_digest(second) == tree_digest(fresh)
