@@ -234,7 +234,7 @@ def stats(c, logfile):
     """Per post: reads and "Did this help?" answers, from a log without IP addresses."""
     from pelican.settings import read_settings
 
-    from sitebuild.stats import count, read_lines, table
+    from sitebuild.stats import count, post_slugs, read_lines, table
 
     if not os.path.isfile(logfile):
         raise fail(f"No log file at {logfile}.")
@@ -244,6 +244,9 @@ def stats(c, logfile):
         settings["ARTICLE_URL"],
         settings.get("FEEDBACK_YES_URL", "feedback/yes/"),
         settings.get("FEEDBACK_NO_URL", "feedback/not-really/"),
+        post_slugs(
+            [os.path.join(settings["PATH"], f) for f in settings["ARTICLE_PATHS"]], settings
+        ),
     )
     print(table(result))
 

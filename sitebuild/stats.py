@@ -6,6 +6,10 @@ A read is a GET of the post's page answered 200 (a 304, a browser's check of a c
 already has, is not counted again). An answer is a GET of a thank-you page answered 200 or
 304, with the post's slug in `?post=`. The site may live at the domain's root or under a
 sub-path: addresses are matched by how they end.
+
+Anyone can request any address, so only the slugs of the posts in content/ are listed: a
+made-up `?post=` (or a control character meant for the terminal) is counted as skipped, never
+printed.
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from security_headers.nginx import LOG_LINE
 
 ANSWER_STATUSES = {"200", "304"}
 PLACEHOLDER = re.compile(r"(\{[^}]*\})")
-SLUG = re.compile(r"^[^/\s?#]{1,200}$")
+SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$")  # what a post's slug can be
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Stats:
     last: str = ""
     lines: int = 0
     unreadable: int = 0  # lines not in the log format
+    not_posts: int = 0  # reads and answers naming no post of the site
 
     def post(self, slug: str) -> Counts:
         return self.posts.setdefault(slug, Counts())
@@ -61,10 +67,20 @@ def ends_with(path: str, address: str) -> bool:
     return path.endswith(suffix) or path.endswith(suffix + "index.html")
 
 
-def count(lines, article_url: str, yes_url: str, no_url: str) -> Stats:
-    """Reads and answers per post slug, from the lines of an access log."""
+def count(
+    lines, article_url: str, yes_url: str, no_url: str, posts: set[str] | None = None
+) -> Stats:
+    """Reads and answers per post slug, from the lines of an access log; with `posts`, only
+    those slugs are counted (the others in `not_posts`)."""
     stats = Stats()
     post = post_pattern(article_url)
+
+    def known(slug: str) -> bool:
+        if SLUG.match(slug) and (posts is None or slug in posts):
+            return True
+        stats.not_posts += 1
+        return False
+
     for line in lines:
         line = line.rstrip("\n")
         if not line:
@@ -84,7 +100,7 @@ def count(lines, article_url: str, yes_url: str, no_url: str) -> Stats:
             if match["status"] not in ANSWER_STATUSES:
                 continue
             slug = parse_qs(target.query).get("post", [""])[0]
-            if not SLUG.match(slug):
+            if not known(slug):
                 continue  # an answer without a post (typed by hand): nothing to count it for
             counts = stats.post(slug)
             if ends_with(path, yes_url):
@@ -93,7 +109,7 @@ def count(lines, article_url: str, yes_url: str, no_url: str) -> Stats:
                 counts.not_really += 1
             continue
         found = post.search(path)
-        if found and match["status"] == "200":
+        if found and match["status"] == "200" and known(found["slug"]):
             stats.post(found["slug"]).reads += 1
     return stats
 
@@ -128,9 +144,28 @@ def table(stats: Stats) -> str:
         lines.append(f"From {stats.first} to {stats.last}, {stats.lines} log lines.")
     else:
         lines.append("The log holds no requests.")
+    if stats.not_posts:
+        lines.append(
+            f"Skipped {stats.not_posts} {'request' if stats.not_posts == 1 else 'requests'} "
+            "naming no post in content/posts."
+        )
     if stats.unreadable:
         lines.append(
             f"Skipped {stats.unreadable} {'line' if stats.unreadable == 1 else 'lines'} not in "
             "the log format of deploy/nginx.conf."
         )
     return "\n".join(lines)
+
+
+def post_slugs(folders: list[str], settings: dict) -> set[str]:
+    """The slug of every post in `folders` (content/posts), as the build gives it."""
+    from content_rules.source_checks import slug_of  # plugins/ is on the path
+    from kernel.frontmatter import NotText, read
+
+    slugs = set()
+    for path in sorted(path for folder in folders for path in Path(folder).rglob("*.md")):
+        try:
+            slugs.add(slug_of(read(str(path)), settings))
+        except (OSError, NotText):
+            continue  # the build names it; the table simply leaves it out
+    return slugs

@@ -55,3 +55,30 @@ def test_other_address_patterns_and_compressed_logs(tmp_path):
 def test_the_log_format_keeps_no_address_and_no_browser():
     assert "$remote_addr" not in LOG_FORMAT and "$http_user_agent" not in LOG_FORMAT
     assert "$http_x_forwarded_for" not in LOG_FORMAT and "$http_referer" not in LOG_FORMAT
+
+
+def test_only_the_sites_posts_are_listed_and_nothing_typed_reaches_the_terminal():
+    typed = LOG + (
+        '2026-03-05T10:00:13+00:00 "GET /blog/feedback/yes/?post=%1B%5B2J HTTP/1.1" 200 900\n'
+        '2026-03-05T10:00:14+00:00 "GET /blog/feedback/yes/?post=made-up HTTP/1.1" 200 900\n'
+        '2026-03-05T10:00:15+00:00 "GET /blog/posts/%3Cb%3E/ HTTP/1.1" 200 900\n'
+    )
+    stats = count(
+        typed.splitlines(), "posts/{slug}/", "feedback/yes/", "feedback/not-really/", {"first"}
+    )
+    assert list(stats.posts) == ["first"]
+    # second (read once, answered once), an answer naming no post, the escape code, made-up, <b>
+    assert stats.not_posts == 6
+    printed = table(stats)
+    assert "\x1b" not in printed and "made-up" not in printed and "<b>" not in printed
+    assert "Skipped 6 requests naming no post in content/posts." in printed
+
+
+def test_the_posts_slugs_come_from_their_fields_as_the_build_makes_them(tmp_path):
+    from sitebuild.stats import post_slugs
+
+    (tmp_path / "a.md").write_text("Title: Why Integration Matters\nDate: 2024-03-05\n\nText.\n")
+    (tmp_path / "b.md").write_text("Title: B\nSlug: first-session\nDate: 2024-03-05\n\nText.\n")
+    from pelican.settings import DEFAULT_CONFIG
+
+    assert post_slugs([str(tmp_path)], DEFAULT_CONFIG) == {"why-integration-matters", "first-session"}
