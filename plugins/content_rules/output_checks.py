@@ -126,12 +126,14 @@ def check_site(
                 continue  # the same page among the same files: its links still lead somewhere
             urls = known[1]
         else:
-            urls = sorted({url for _offset, url in link_targets(data.decode("utf-8"))})
+            urls = sorted(
+                {url for _offset, url in link_targets(data.decode("utf-8", errors="replace"))}
+            )
         folder = os.path.dirname(page)
         bad = [url for url in urls if broken(key_folder(folder, url), url)]
         scans[page] = [key, urls, not bad]
         if bad:
-            html = data.decode("utf-8")
+            html = data.decode("utf-8", errors="replace")
             for url in bad:
                 # The line is counted only for the rare broken link.
                 line = html.count("\n", 0, max(0, html.find(url))) + 1

@@ -29,6 +29,7 @@ from pelican import signals
 from kernel import settings
 from kernel.content import content_items
 from kernel.problems import Problem, channel
+from kernel.speedups import installed
 
 from . import shards
 
@@ -89,7 +90,8 @@ def start_indexing(static_generator) -> None:
         site = os.path.join(scratch, f"site-{number}")
         shards.write_pages(group, site)
         if config["SEARCH_INDEX_CACHE"]:
-            bundle = os.path.join(cache, f"{count}-{number}-{shards.digest(group)}")
+            indexer = f"pagefind {installed('pagefind_bin')}"
+            bundle = os.path.join(cache, f"{count}-{number}-{shards.digest(group, indexer)}")
         else:
             bundle = os.path.join(scratch, f"bundle-{number}")
         plan.append({"site": site, "bundle": bundle})

@@ -74,9 +74,10 @@ def merged_folders(shards: int) -> list[str]:
     return [f"shard-{number}/" for number in range(1, shards)]
 
 
-def digest(pages: dict[str, str]) -> str:
-    """Changes whenever any page of the shard changes: address -> search copy."""
-    hashed = hashlib.blake2b(digest_size=16)
+def digest(pages: dict[str, str], indexer: str = "") -> str:
+    """Changes whenever any page of the shard changes (address -> search copy), or the
+    indexer (`indexer`, its name and version: a new Pagefind writes bundles of its own)."""
+    hashed = hashlib.blake2b(indexer.encode("utf-8") + b"\0", digest_size=16)
     for address in sorted(pages):
         hashed.update(address.encode("utf-8") + b"\0" + pages[address].encode("utf-8") + b"\0")
     return hashed.hexdigest()

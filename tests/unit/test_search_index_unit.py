@@ -37,6 +37,8 @@ def test_pages_keep_their_shard_and_a_shard_changes_its_digest_only_with_its_pag
     pages = {"a/index.html": "<p>A</p>", "b/index.html": "<p>B</p>"}
     assert digest(pages) == digest(dict(reversed(list(pages.items()))))
     assert digest(pages) != digest({**pages, "b/index.html": "<p>B!</p>"})
+    # Another Pagefind: its own bundles, never one the last version wrote.
+    assert digest(pages, "pagefind 1.5.2") != digest(pages, "pagefind 1.6.0")
 
 
 def test_only_the_first_bundle_keeps_pagefinds_script_and_none_keeps_its_ready_made_ui():

@@ -81,4 +81,7 @@ def test_the_posts_slugs_come_from_their_fields_as_the_build_makes_them(tmp_path
     (tmp_path / "b.md").write_text("Title: B\nSlug: first-session\nDate: 2024-03-05\n\nText.\n")
     from pelican.settings import DEFAULT_CONFIG
 
-    assert post_slugs([str(tmp_path)], DEFAULT_CONFIG) == {"why-integration-matters", "first-session"}
+    assert post_slugs([str(tmp_path)], DEFAULT_CONFIG) == {
+        "why-integration-matters",
+        "first-session",
+    }
