@@ -197,7 +197,7 @@ SUMMARY_MAX_LENGTH = 160
 # or page on the site's own address runs with its rights, so each must be listed here.
 ALLOWED_CODE_FILES = []
 # Only the extensions posts use: each adds work to every post (Markdown is most of a build).
-# Typographic quotes and heading ids come from plugins/reading, far cheaper than the smarty
+# Typographic quotes and heading ids come from plugins/transforms, far cheaper than the smarty
 # and toc extensions.
 MARKDOWN = {
     "extension_configs": {

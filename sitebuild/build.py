@@ -60,10 +60,6 @@ class BuildRunning(Exception):
     """Another build is writing beside the output folder (raised when not waiting for it)."""
 
 
-class CheckFailed(Exception):
-    """The finished folder failed the caller's check; the output was left as it was."""
-
-
 def build(
     settings_file: str = "pelicanconf.py",
     output: str | Path = "output",
@@ -78,7 +74,8 @@ def build(
     replace_publish: bool = True,
 ) -> Result:
     """Build `content` with `settings_file` (and `values` as `-e NAME=json` settings) into a
-    fresh folder, run `check` on it, then make it `output`. Raises CheckFailed from `check`.
+    fresh folder, run `check` on it, then make it `output`. What `check` raises passes through,
+    and the output is left as it was.
 
     A preview passes `replace_publish=False`: it then refuses to replace an output that holds
     a published site. A fault of the surroundings (a full disk, a read-only or locked folder)

@@ -181,8 +181,3 @@ def write_corpus(
         text = steady_post(index, rng, words) if kind == "steady" else mixed_post(index, rng)
         (folder / f"note-{index:04d}.md").write_text(text, encoding="utf-8")
     return content
-
-
-def post_text(index: int, rng: random.Random, words: int) -> str:
-    """One steady post (the tests compare Markdown output on these)."""
-    return steady_post(index, rng, words)

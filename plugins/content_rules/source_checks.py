@@ -29,7 +29,6 @@ MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?
 INLINE_CODE = re.compile(r"`[^`]*`")
 # Lines without any of these characters hold no link, image or markup: most lines of a post.
 MAY_NEED_CHECK = re.compile(r"[{|<!]")
-FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 # A fenced code block opens and closes with the same run of backticks or tildes.

@@ -8,4 +8,5 @@ Plugins import what they share from here, and nothing from each other:
 - `settings`: defaults and validation of each plugin's settings.
 - `speedups`: the guard that turns our speed mechanisms off on untested versions.
 - `typography`: curly quotes and dashes, for titles and bodies alike.
+- `readability`: grade and sentence lengths of a post's text (the preview's notes, the limits).
 """

@@ -33,8 +33,8 @@ SETTINGS = [
 RECORD_FOLDER = "output-files"
 SHOWN = 10  # files named one by one; the rest are counted
 SITE_SUFFIXES = (".html", ".xml", ".gz")
-# Folders only builds write into: drafts (previews) and the search index, which the preview
-# server writes after its swap (sitebuild/devserver.py), so no record lists its files.
+# Folders only builds write into: drafts (previews) and the search index (a build with
+# SEARCH_INDEX off leaves it out, and no record of such a build lists its files).
 SITE_FOLDERS = ("drafts", "pagefind")
 COMPRESSED = (".gz", ".br", ".zst")
 
@@ -90,7 +90,7 @@ def unknown_files(old: set[str], new: set[str], known: set[str] | None, keep: li
         if listed(relative, keep):
             carried.append(relative)
         elif relative.endswith(COMPRESSED) and relative.rsplit(".", 1)[0] in ours:
-            continue  # a compressed copy, made after this check (pelican-precompress)
+            continue  # a compressed copy of the site's own file (pelican-precompress, publish)
         elif relative.split("/")[0] in SITE_FOLDERS:
             continue
         elif not (relative in known if known is not None else looks_built(relative, tops)):
