@@ -3,7 +3,8 @@
 import re
 
 from content_rules.output_checks import check_site
-from helpers import TEST_PRACTICE, html_files
+from helpers import REPO, TEST_PRACTICE, html_files
+from sitebuild.pagetypes import shown_posts
 
 ANCHOR = re.compile(r"<a\b[^>]*>")
 
@@ -15,7 +16,7 @@ def attribute(tag: str, name: str) -> str | None:
 
 def test_every_article_ends_with_the_booking_link(published_site):
     articles = sorted((published_site.folder / "posts").glob("*/index.html"))
-    assert len(articles) == 4
+    assert len(articles) == len(shown_posts(REPO / "content")) > 0
     for path in articles:
         html = path.read_text(encoding="utf-8")
         cta = html.split('class="cta"', 1)[1]
