@@ -281,7 +281,6 @@ PLUGINS = [
     "content_rules",  # start-up: every source checked; templates report their errors; links
     "markdown_reader",  # reading: fields by the one field reader, text by Markdown
     "transforms",  # reading: one ordered pass over each post's and page's HTML
-    "url_memo",  # after reading: each address worked out once
     "reading",  # after reading: reading time, contents, related and neighbouring posts
     "journeys",  # after reading: the steps of each journey in order, with their neighbours
     "safety",  # placeholders, claims, review dates; after writing: retired crisis numbers
@@ -301,7 +300,7 @@ PLUGINS = [
     "output_guard",  # after writing: files in output/ no build wrote are named or carried over
     "build_report",  # last: every problem reported; the build stops on an error
 ]
-# Our speed mechanisms (parallel Markdown, remembered addresses, the render cache) run only on
+# Our speed mechanisms (parallel Markdown, the render cache, two writers) run only on
 # the Pelican and Markdown versions they were written for. False turns them all off; the site
 # is the same either way, only slower.
 SPEEDUPS = True

@@ -42,7 +42,6 @@ def untested_versions(needs: tuple[str, ...]) -> list[str]:
 MECHANISMS = {
     "parallel-markdown": "Markdown on every core",
     "inline-triggers": "Markdown's inline patterns tried only where their characters stand",
-    "remembered-addresses": "each address worked out once",
     "render-cache": "the render cache",
     "parallel-writing": "writing on two cores",
     "quick-page": "the preview's quick page",
