@@ -12,7 +12,7 @@ from pelican.utils import slugify
 
 from kernel.content import parse_date
 from kernel.frontmatter import KNOWN_FIELDS, NotText, Source, read
-from kernel.problems import Problem
+from kernel.problems import Problem, display_path
 
 from . import field_checks
 from .content_files import check_content_folder
@@ -327,7 +327,7 @@ def nearest_file(resolved: str) -> str:
     folder, name = os.path.split(resolved)
     options = os.listdir(folder) if os.path.isdir(folder) else []
     guess = difflib.get_close_matches(name, options, n=1)
-    where = os.path.relpath(folder)
+    where = display_path(folder)
     if guess:
         return f"did you mean '{guess[0]}'? Correct the file name in the link"
     return f"check the file name; no file '{name}' exists in {where}/"
@@ -437,7 +437,7 @@ def check_tree(content_root: str, folders: dict[str, list[str]], settings: dict)
                         slugs.setdefault((kind, slug), []).append(source)
     for (_kind, slug), group in sorted(slugs.items()):
         if len(group) > 1:
-            names = ", ".join(os.path.relpath(s.path) for s in group)
+            names = ", ".join(display_path(s.path) for s in group)
             for source in group:
                 line = source.line_of("slug") if source.get("slug") else source.line_of("title")
                 problems.append(
@@ -493,7 +493,7 @@ def address_problems(sources, kinds, settings) -> list[Problem]:
     for file, group in sorted(by_file.items()):
         if len({path for path, _name in group}) < 2 or not any(name for _path, name in group):
             continue
-        names = ", ".join(os.path.relpath(path) for path, _name in group)
+        names = ", ".join(display_path(path) for path, _name in group)
         for path, name in group:
             source = sources[path]
             problems.append(
