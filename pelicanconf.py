@@ -300,8 +300,8 @@ PLUGINS = [
     "output_guard",  # after writing: files in output/ no build wrote are named or carried over
     "build_report",  # last: every problem reported; the build stops on an error
 ]
-# Our speed mechanisms (parallel Markdown, the render cache, two writers) run only on
-# the Pelican and Markdown versions they were written for. False turns them all off; the site
+# Our speed mechanisms (the render cache, two writers, the preview's quick page) run only
+# on the Pelican version they were written for. False turns them all off; the site
 # is the same either way, only slower.
 SPEEDUPS = True
 SITEMAP = {

@@ -435,7 +435,7 @@ def main(runs: int = 5, quick: bool = False) -> str:
         "# Benchmark results",
         "",
         f"Written by `make bench`. Machine: {os.cpu_count()} cores; work folder on {base}. "
-        f"Runs per figure: {runs} (mechanism gains: {max(2, runs // 2)}), ours and stock "
+        f"Runs per figure: {runs}, ours and stock "
         "alternating after one warm-up pair; median (min–max) and peak memory.",
         "Corpora (sitebuild/corpus.py): **steady**, every post about 1,230 words with headings, "
         "two lists, external links, two links to earlier posts, a blockquote, inline code, one "
@@ -502,10 +502,7 @@ def main(runs: int = 5, quick: bool = False) -> str:
             + " |",
             "| --- | " + " | ".join("---" for _ in KINDS) + " |",
         ]
-        gains = {
-            kind: mechanism_gains(work, contents[kind, largest], max(2, runs // 2))
-            for kind in KINDS
-        }
+        gains = {kind: mechanism_gains(work, contents[kind, largest], runs) for kind in KINDS}
         for mechanism, label in BUILD_MECHANISMS.items():
             cells = []
             for kind in KINDS:

@@ -1,9 +1,9 @@
 """The guard around our speed mechanisms.
 
-Each mechanism leans on how a particular Pelican or Markdown release works inside. It runs only
-on the exact versions it was written and tested for, and only while `SPEEDUPS` is True; on any
-other version the build falls back to stock behaviour (the same pages, only slower) and says so
-once. A test builds the site both ways and compares every byte.
+Each mechanism leans on how a particular release of Pelican (or a library) works inside. It
+runs only on the exact versions it was written and tested for, and only while `SPEEDUPS` is
+True; on any other version the build falls back to stock behavior (the same pages, only slower)
+and says so once. A test builds the site both ways and compares every byte.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from .settings import CONFIG_FILE, line_of
 
 WRITTEN_FOR = {
     "pelican": "4.12.0",
-    "Markdown": "3.11.3",
     "pelican-sitemap": "1.2.2",
     "textstat": "0.7.8",
 }
@@ -40,8 +39,6 @@ def untested_versions(needs: tuple[str, ...]) -> list[str]:
 
 
 MECHANISMS = {
-    "parallel-markdown": "Markdown on every core",
-    "inline-triggers": "Markdown's inline patterns tried only where their characters stand",
     "render-cache": "the render cache",
     "parallel-writing": "writing on two cores",
     "quick-page": "the preview's quick page",

@@ -2,22 +2,16 @@
 content rules and the site never disagree on where a post's fields end.
 
 The fields come from kernel.frontmatter; the text after them is converted by Python-Markdown
-with the extensions in MARKDOWN. On a cold build the conversions run on every core
-(`parallel.py`), because Markdown is most of a build and Pelican reads files one by one.
+with the extensions in MARKDOWN, one file after another as Pelican reads them.
 """
 
-import weakref
-
+from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from kernel import content, speedups
-
-from . import parallel
+from kernel import content
 
 META_EXTENSION = "markdown.extensions.meta"
-# The Readers object of this build, which holds Pelican's content cache.
-owners: "weakref.WeakSet" = weakref.WeakSet()
 
 
 def markdown_config(settings: dict) -> dict:
@@ -40,23 +34,23 @@ class FieldsMarkdownReader(MarkdownReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.config = markdown_config(settings)
-        self.fast = speedups.allowed(settings, "inline-triggers", ("Markdown",))
-        self.parallel = speedups.allowed(settings, "parallel-markdown", ("pelican", "Markdown"))
+        # One converter for the whole build, reset before each text: building one with its
+        # extensions costs about a tenth of converting a post.
+        self.converter = Markdown(**markdown_config(settings))
+
+    def convert(self, text: str) -> str:
+        self.converter.reset()
+        return self.converter.convert(text)
 
     def read(self, source_path):
         source = content.source_of(source_path)
         formatted = set(self.settings["FORMATTED_FIELDS"])
-        if self.parallel:
-            owner = next((o for o in owners if self in o.readers.values()), None)
-            parallel.prefetch(
-                source_path, self.settings["PATH"], owner, self.config, self.fast, formatted
-            )
-        converted = parallel.take(source_path)
-        if converted is None:
-            fields = {n: v for n, (_line, v) in source.fields.items() if n in formatted}
-            converted = parallel.convert(source.body, fields, self.config, self.fast)
-        html, formatted_html = converted
+        html = self.convert(source.body)
+        formatted_html = {
+            name: self.convert(value)
+            for name, (_line, value) in source.fields.items()
+            if name in formatted
+        }
         return html, self.metadata_of(source, formatted_html)
 
     def metadata_of(self, source, formatted_html: dict[str, str]) -> dict:
@@ -68,7 +62,6 @@ class FieldsMarkdownReader(MarkdownReader):
 
 
 def use_fields_reader(readers) -> None:
-    owners.add(readers)
     for extension in MarkdownReader.file_extensions:
         if readers.reader_classes.get(extension) is MarkdownReader:
             readers.reader_classes[extension] = FieldsMarkdownReader
@@ -77,7 +70,3 @@ def use_fields_reader(readers) -> None:
 def register():
     # Before any file is read: Pelican's readers are being chosen.
     signals.readers_init.connect(use_fields_reader)
-    # Between builds in one process (the preview server): no conversions left over.
-    signals.initialized.connect(parallel.reset)
-    # Every file has been read by then.
-    signals.all_generators_finalized.connect(parallel.stop)
