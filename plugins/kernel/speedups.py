@@ -17,7 +17,6 @@ from .settings import CONFIG_FILE, line_of
 WRITTEN_FOR = {
     "pelican": "4.12.0",
     "pelican-sitemap": "1.2.2",
-    "textstat": "0.7.8",
 }
 warned: set[str] = set()
 

