@@ -81,7 +81,7 @@ def render(path: str, target: Path) -> str | None:
     problems_before = list(channel.problems)
     new = read(generator, path, kind)
     found = [p for p in channel.problems if p not in problems_before and p.severity == "error"]
-    channel.problems = problems_before  # the full build that follows reports what it finds
+    channel.replace(problems_before)  # the full build that follows reports what it finds
     if found or new is None or new.save_as != old.save_as or not new.save_as:
         return None
     carry_over(old, new)

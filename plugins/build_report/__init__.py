@@ -60,11 +60,12 @@ def after_reading(generators) -> None:
         for p in channel.problems
         if not p.message.startswith("Pelican could not")
     }
-    channel.problems = [
+    kept = [
         p
         for p in channel.problems
         if not (p.message.startswith("Pelican could not") and os.path.abspath(p.path) in explained)
     ]
+    channel.replace(kept)
     channel.flush()
 
 

@@ -29,8 +29,6 @@ SETTINGS = [
         'a list of paths inside content/, such as ["extra/widget.html"]',
     ),
 ]
-# Output page (relative path) -> the source it came from, for the link check's messages.
-written_from: dict[str, str] = {}
 state = {"theme_checked": False}
 
 
@@ -38,8 +36,7 @@ def check_sources(pelican) -> None:
     """Every source file, before Pelican reads any: fields, links, images, markup."""
     config = pelican.settings
     settings.apply(config, SETTINGS)
-    written_from.clear()
-    content.sources.clear()
+    content.new_build()
     state["theme_checked"] = False
     folders = {"article": config["ARTICLE_PATHS"], "page": config["PAGE_PATHS"]}
     problems, parsed, outside = source_checks.check_tree(config["PATH"], folders, config)
@@ -60,20 +57,13 @@ def guard_templates(generator) -> None:
         templates.check_theme(generator.env, folder, generator.settings["CACHE_PATH"])
 
 
-def remember_pages(generators) -> None:
-    """Which output page each source becomes, so a broken link names the post and its line."""
-    for item in content.content_items(generators):
-        if item.save_as:
-            written_from[item.save_as] = item.source_path
-
-
 def check_links(pelican) -> None:
     """Every internal link and asset of the written site must lead to a file."""
     channel.report_all(
         output_checks.check_site(
             pelican.output_path,
             pelican.settings["SITEURL"],
-            written_from,
+            content.written_from,
             os.path.join(pelican.settings["CACHE_PATH"], LINK_SCANS),
         )
     )
@@ -84,7 +74,8 @@ def register():
     signals.initialized.connect(check_sources)
     # As each generator is made: its templates report their own errors.
     signals.generator_init.connect(guard_templates)
-    # After reading: the content objects know which output page each source becomes.
-    signals.all_generators_finalized.connect(remember_pages)
+    # After reading: the content objects know which output page each source becomes, so a broken
+    # link names the post and its line.
+    signals.all_generators_finalized.connect(content.remember_pages)
     # After writing: links that only exist once templates have rendered.
     signals.finalized.connect(check_links)

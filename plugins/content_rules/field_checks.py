@@ -16,6 +16,7 @@ from functools import lru_cache
 import nh3
 from pelican.utils import slugify
 
+from kernel.addresses import old_url_problem
 from kernel.content import parse_date
 from kernel.frontmatter import KNOWN_FIELDS, Source
 from kernel.problems import Problem, display_path
@@ -299,17 +300,6 @@ def old_url_problems(source: Source, own: str, taken: dict[str, str]) -> list[Pr
         if why:
             problems.append(old_url_problem(source.path, line, old, why))
     return problems
-
-
-def old_url_problem(path: str, line: int, old: str, why: str) -> Problem:
-    """The redirects plugin's own guard words it the same way, so it is printed once."""
-    return Problem(
-        path,
-        line,
-        f"the old address '{old}' {why}",
-        "list only the addresses this post had before, such as 'Old-urls: posts/old-name/', "
-        "separated by commas",
-    )
 
 
 def spelling_problems(sources: dict[str, Source], settings: dict) -> list[Problem]:

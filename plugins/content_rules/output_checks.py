@@ -9,6 +9,7 @@ import re
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+from kernel.files import write_atomically
 from kernel.problems import Problem
 
 # Lower-case names only, as our templates and Markdown write them: without IGNORECASE and a
@@ -160,9 +161,7 @@ def save_scans(cache_file: str | None, scans: dict) -> None:
     if not cache_file:
         return
     os.makedirs(os.path.dirname(cache_file), exist_ok=True)
-    with open(cache_file + ".part", "w", encoding="utf-8") as handle:
-        json.dump(scans, handle)
-    os.replace(cache_file + ".part", cache_file)  # never half a cache
+    write_atomically(cache_file, json.dumps(scans))  # never half a cache
 
 
 def broken_link(page: str, line: int, url: str, sources: dict[str, str], output_path: str):

@@ -13,6 +13,7 @@ import traceback
 
 import jinja2
 
+from kernel.files import write_atomically
 from kernel.problems import BuildStopped, Problem, channel, display_path
 
 CHECKED_FILE = "theme-compiled.txt"
@@ -105,9 +106,7 @@ def check_theme(env: jinja2.Environment, templates_folder: str, cache_folder: st
         channel.report_all(problems)
         channel.flush()
     os.makedirs(cache_folder, exist_ok=True)
-    with open(marker + ".part", "w", encoding="utf-8") as handle:
-        handle.write(signature)
-    os.replace(marker + ".part", marker)
+    write_atomically(marker, signature)
 
 
 def stop(problem: Problem) -> BuildStopped:

@@ -11,11 +11,10 @@ crawlers not to fetch them, so robots do not add answers; the links are `rel="no
 This plugin declares the settings and checks that both pages exist and are hidden.
 """
 
-from urllib.parse import urlsplit
-
 from pelican import signals
 
 from kernel import settings
+from kernel.addresses import site_base
 from kernel.content import content_items, source_of
 from kernel.problems import Problem, channel
 
@@ -46,8 +45,7 @@ def start(pelican) -> None:
     config = pelican.settings
     settings.apply(config, SETTINGS)
     # The pages' paths from the domain's root, for robots.txt (the site may live under /blog).
-    siteurl = config.get("SITEURL", "")
-    base = urlsplit(siteurl).path.rstrip("/") if "://" in siteurl else ""
+    base = site_base(config.get("SITEURL", ""))
     config["FEEDBACK_ROBOTS_PATHS"] = (
         [f"{base}/{config[name]}" for name, _ in ANSWERS] if config["FEEDBACK_LINKS"] else []
     )

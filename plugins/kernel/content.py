@@ -1,5 +1,6 @@
 """Content helpers every plugin may use: the posts and pages of a build, their parsed
-sources, their dates, and the line of a source that holds some text."""
+sources, the output page each becomes, their dates, and the line of a source that holds some
+text."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2
 
 # Every source file of this build, parsed once: absolute path -> frontmatter.Source.
 sources: dict[str, frontmatter.Source] = {}
+# Each post's and page's file in the output (relative path) -> the source it was made from, so a
+# problem found in the written site names the source. Filled once per build, after reading.
+written_from: dict[str, str] = {}
 
 
 def content_items(generators, lists=CONTENT_LISTS):
@@ -31,6 +35,23 @@ def source_of(path: str) -> frontmatter.Source:
     if source is None:
         source = sources[key] = frontmatter.read(key)
     return source
+
+
+def new_build() -> None:
+    """Forget the last build's sources and pages: the preview server builds many times in one
+    process, and a post may have changed or gone since."""
+    sources.clear()
+    written_from.clear()
+
+
+def remember_pages(generators) -> dict[str, str]:
+    """Fill `written_from` from this build's posts and pages (after reading; each plugin that
+    needs it asks, and asking again gives the same map)."""
+    written_from.clear()
+    for item in content_items(generators):
+        if item.save_as:
+            written_from[item.save_as] = item.source_path
+    return written_from
 
 
 def parse_date(value) -> datetime | None:

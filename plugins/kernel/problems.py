@@ -83,17 +83,22 @@ class Channel:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # The same problems as a set, so a thousand reminders cost no more than one each to
+        # check; `replace` (never an assignment to `problems`) keeps the two alike.
+        self._seen: set[Problem] = set()
         self.settings_failed = False
 
     def reset(self) -> None:
-        self.problems = []
+        self.replace([])
         self.settings_failed = False
 
+    def replace(self, problems: list[Problem]) -> None:
+        """Keep `problems` in place of those reported so far."""
+        self.problems = list(problems)
+        self._seen = set(self.problems)
+
     def report(self, problem: Problem) -> None:
-        """Keep `problem` unless it was reported already (a set beside the list, so a thousand
-        reminders cost no more than one each; rebuilt when a plugin replaced the list)."""
-        if getattr(self, "_seen_in", None) is not self.problems:
-            self._seen, self._seen_in = set(self.problems), self.problems
+        """Keep `problem` unless it was reported already."""
         if problem not in self._seen:
             self._seen.add(problem)
             self.problems.append(problem)

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from . import frontmatter
+from . import content
+from .markdown_settings import markdown_config
 
 # A citation: one or more links alone inside parentheses, or a link whose text is a name and
 # a year ("Popova 2019", "FDA, 2023", "Smith et al. 2020").
@@ -125,6 +126,11 @@ def grade_of(found: tuple[str, ...]) -> Readability:
     return Readability(round(score, 1), words, len(found), longest)
 
 
+# One converter per Markdown configuration, reset before each text: building one with its
+# extensions costs about a tenth of converting a post (as in plugins/markdown_reader).
+converters: dict = {}
+
+
 def markdown_html(body: str, settings: dict) -> str:
     """The body as the site renders it, for reading: practice values filled in, Markdown with
     the extensions in MARKDOWN."""
@@ -133,22 +139,23 @@ def markdown_html(body: str, settings: dict) -> str:
     def value(match: re.Match) -> str:
         return str(settings.get(match.group(1), match.group(0)))
 
-    config = settings.get("MARKDOWN", {})
-    extension_configs = dict(config.get("extension_configs", {}))
-    extension_configs.pop("markdown.extensions.meta", None)
-    extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
-    extensions += [name for name in extension_configs if name not in extensions]
-    converter = markdown.Markdown(
-        extensions=extensions,
-        extension_configs=extension_configs,
-        output_format=config.get("output_format", "html5"),
-    )
+    config = markdown_config(settings)
+    options = {
+        "extensions": config["extensions"],
+        "extension_configs": config["extension_configs"],
+        "output_format": config.get("output_format", "html5"),
+    }
+    key = repr(options)
+    converter = converters.get(key)
+    if converter is None:
+        converter = converters[key] = markdown.Markdown(**options)
+    converter.reset()
     return converter.convert(PRACTICE_VALUE.sub(value, body))
 
 
 def measure(path: str, settings: dict) -> Readability:
     """The readability of the post or page at `path`."""
-    source = frontmatter.read(path)
+    source = content.source_of(path)
     return grade_of(tuple(sentences(markdown_html(source.body, settings))))
 
 

@@ -10,23 +10,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from kernel import content
-
-META_EXTENSION = "markdown.extensions.meta"
-
-
-def markdown_config(settings: dict) -> dict:
-    """MARKDOWN without the meta extension: the fields are read before Markdown sees the text."""
-    config = dict(settings["MARKDOWN"])
-    config["extensions"] = [e for e in config.get("extensions", []) if e != META_EXTENSION]
-    config["extension_configs"] = {
-        name: value
-        for name, value in config.get("extension_configs", {}).items()
-        if name != META_EXTENSION
-    }
-    for name in config["extension_configs"]:
-        if name not in config["extensions"]:
-            config["extensions"].append(name)
-    return config
+from kernel.markdown_settings import markdown_config
 
 
 class FieldsMarkdownReader(MarkdownReader):

@@ -20,6 +20,7 @@ import shutil
 from pelican import signals
 
 from kernel import settings
+from kernel.files import write_atomically
 from kernel.problems import Problem, channel
 
 SETTINGS = [
@@ -67,9 +68,7 @@ def remembered(path: str) -> set[str] | None:
 
 def remember(path: str, files: set[str]) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path + ".part", "w", encoding="utf-8") as handle:
-        json.dump(sorted(files), handle)
-    os.replace(path + ".part", path)
+    write_atomically(path, json.dumps(sorted(files)))
 
 
 def listed(relative: str, keep: list[str]) -> bool:

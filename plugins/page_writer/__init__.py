@@ -19,7 +19,7 @@ from . import render_cache, split
 SETTINGS = [settings.Setting("RENDER_CACHE", False, settings.boolean, "True or False")]
 # Fewer posts than this: forking costs more than the second process saves.
 SPLIT_MINIMUM_POSTS = 60
-state: dict = {"generators": [], "writes": 0, "skipping": False, "config": None}
+state: dict = {"generators": [], "writes": 0, "skipping": False}
 
 
 class PageWriter(Writer):
@@ -74,7 +74,7 @@ def start(pelican) -> None:
     settings.apply(config, SETTINGS)
     enabled = config["RENDER_CACHE"] and speedups.allowed(config, "render-cache")
     render_cache.start(config, pelican.output_path, enabled)
-    state.update(generators=[], writes=0, skipping=False, config=config)
+    state.update(generators=[], writes=0, skipping=False)
     split.stop()
 
 

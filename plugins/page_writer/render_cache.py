@@ -19,6 +19,7 @@ import markdown
 import pelican as pelican_package
 
 from kernel.content import CONTENT_LISTS
+from kernel.files import write_atomically
 
 KEYS_FILE = "render-keys.json"
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "RENDER_CACHE_OUTPUT"}
@@ -167,7 +168,5 @@ def start(config: dict, output_path: str, enabled: bool) -> None:
 def save_keys() -> None:
     if state["enabled"]:
         os.makedirs(os.path.dirname(state["keys_file"]), exist_ok=True)
-        temporary = state["keys_file"] + ".part"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"output": state["previous"], "pages": state["new"]}, handle)
-        os.replace(temporary, state["keys_file"])  # never half a keys file
+        keys = {"output": state["previous"], "pages": state["new"]}
+        write_atomically(state["keys_file"], json.dumps(keys))  # never half a keys file

@@ -10,7 +10,8 @@ from html import escape
 from pelican import signals
 
 from kernel import content
-from kernel.problems import Problem, channel
+from kernel.addresses import old_url_problem
+from kernel.problems import channel
 
 STUB = """<!doctype html>
 <html lang="{lang}">
@@ -63,12 +64,11 @@ def write_redirects(generators) -> None:
                 # this guard keeps every write inside the output whatever they miss.
                 source = content.source_of(article.source_path)
                 channel.report(
-                    Problem(
+                    old_url_problem(
                         article.source_path,
                         source.line_of("old-urls"),
-                        f"the old address '{old}' would lead outside the site's folder",
-                        "list only the addresses this post had before, such as "
-                        "'Old-urls: posts/old-name/', separated by commas",
+                        old,
+                        "would lead outside the site's folder",
                     )
                 )
                 continue

@@ -103,10 +103,6 @@ def start(pelican) -> None:
                 )
 
 
-def relative_source(item, config) -> str:
-    return os.path.relpath(item.source_path, config["PATH"]).replace(os.sep, "/")
-
-
 def check_posts(generators) -> None:
     """After reading: claims of every post and page, the therapist's review of every post and
     clinical page, the off-label notice, and the readability limits (publish)."""
@@ -114,9 +110,8 @@ def check_posts(generators) -> None:
         return
     config = generators[0].settings
     publishing = not config.get("PREVIEW", True)
-    written_from.clear()
+    content.remember_pages(generators)  # for check_written_files, after writing
     for item in content.content_items(generators, content.CONTENT_LISTS):
-        written_from[item.save_as] = item.source_path
         item.reviewed = content.reviewed_date(item)
         item.review_due = None
         item.review_overdue = False
@@ -153,7 +148,7 @@ def check_reviews(generators, config, publishing: bool) -> None:
                 item.review_due = checks.next_review(item.reviewed.date(), months)
     items = [(item, "post") for item in content.content_items(generators, ("articles",))]
     for item in content.content_items(generators, ("pages", "hidden_pages")):
-        if relative_source(item, config) in clinical:
+        if item.relative_source_path in clinical:
             item.clinical = True
             items.append((item, "page"))
     for item, kind in items:
@@ -190,7 +185,7 @@ def place_off_label_notice(generators, config) -> None:
         (
             item
             for item in content.content_items(generators, ("articles",))
-            if relative_source(item, config) == target
+            if item.relative_source_path == target
         ),
         None,
     )
@@ -220,7 +215,7 @@ def check_readability(generators, config) -> None:
     reads a pronouncing dictionary, too slow for every preview build.)"""
     limits = config["READABILITY_LIMITS"]
     for item in content.content_items(generators, content.CONTENT_LISTS):
-        limit = limits.get(relative_source(item, config))
+        limit = limits.get(item.relative_source_path)
         if limit is None:
             continue
         found = readability.measure(item.source_path, config)
@@ -244,13 +239,9 @@ def check_written_files(pelican) -> None:
     """No written file may hold a retired crisis number."""
     channel.report_all(
         checks.forbidden_in_output(
-            pelican.output_path, pelican.settings["FORBIDDEN_PHRASES"], written_from
+            pelican.output_path, pelican.settings["FORBIDDEN_PHRASES"], content.written_from
         )
     )
-
-
-# Each post's and page's file in the output -> the source it was made from (set after reading).
-written_from: dict[str, str] = {}
 
 
 def register():

@@ -22,12 +22,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 from pelican import signals
 
 from kernel import settings
 from kernel.content import content_items
+from kernel.files import remove_stale
 from kernel.problems import Problem, channel
 from kernel.speedups import installed
 
@@ -52,10 +52,7 @@ def scratch_folder(config) -> str:
     the output, usually). Folders that killed builds left behind are removed once they are old
     enough that no build can still be using them."""
     parent = os.path.join(config["CACHE_PATH"], "search-index")
-    if os.path.isdir(parent):
-        for entry in os.scandir(parent):
-            if entry.stat().st_mtime < time.time() - STALE_SECONDS:
-                shutil.rmtree(entry.path, ignore_errors=True)
+    remove_stale(parent, "", STALE_SECONDS)
     os.makedirs(parent, exist_ok=True)
     return tempfile.mkdtemp(dir=parent)
 

@@ -2,11 +2,11 @@
 a <meta> tag for hosts that cannot set headers, and the nginx include (see tasks.py)."""
 
 import os
-from urllib.parse import urlsplit
 
 from pelican import signals
 
 from kernel import settings
+from kernel.addresses import site_base
 
 from .headers import csp, netlify_headers
 from .nginx import DEFAULT_ACCESS_LOG
@@ -37,9 +37,7 @@ def add_meta(pelican) -> None:
 
 
 def write_headers_file(pelican) -> None:
-    base_path = (
-        urlsplit(pelican.settings["SITEURL"]).path if "://" in pelican.settings["SITEURL"] else ""
-    )
+    base_path = site_base(pelican.settings["SITEURL"])  # netlify_headers strips the slash anyway
     with open(os.path.join(pelican.output_path, "_headers"), "w", encoding="utf-8") as handle:
         handle.write(netlify_headers(pelican.settings, base_path))
 

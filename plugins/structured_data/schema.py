@@ -9,14 +9,21 @@ def absolute(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path}" if path else f"{siteurl}/"
 
 
+def therapist_person(settings: dict) -> dict:
+    """The therapist as a Person: who the practice employs and who reviews the pages."""
+    return {
+        "@type": "Person",
+        "@id": absolute(settings["SITEURL"], "about/") + "#therapist",
+        "name": settings["THERAPIST_NAME"],
+        "honorificSuffix": settings["THERAPIST_CREDENTIALS"],
+    }
+
+
 def practice(settings: dict) -> list[dict]:
     """The practice and the therapist, from settings."""
     siteurl = settings["SITEURL"]
     therapist = {
-        "@type": "Person",
-        "@id": absolute(siteurl, "about/") + "#therapist",
-        "name": settings["THERAPIST_NAME"],
-        "honorificSuffix": settings["THERAPIST_CREDENTIALS"],
+        **therapist_person(settings),
         "jobTitle": settings["LICENSE_TYPE"],
         "url": absolute(siteurl, "about/"),
     }
@@ -89,10 +96,5 @@ def web_page(item, settings: dict) -> dict:
     reviewed = reviewed_date(item)
     if reviewed:
         data["lastReviewed"] = reviewed.date().isoformat()
-        data["reviewedBy"] = {
-            "@type": "Person",
-            "@id": absolute(siteurl, "about/") + "#therapist",
-            "name": settings["THERAPIST_NAME"],
-            "honorificSuffix": settings["THERAPIST_CREDENTIALS"],
-        }
+        data["reviewedBy"] = therapist_person(settings)
     return data

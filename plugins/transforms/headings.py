@@ -8,10 +8,10 @@ from functools import cache
 from html import unescape
 from pathlib import Path
 
-from kernel.content import line_containing
 from kernel.problems import Problem
 
 from .body import Body
+from .sanitize import SourceLines
 
 TAG = re.compile(r"<[^>]+>")
 BARE_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
@@ -79,8 +79,6 @@ def typed_id_problems(html: str, path: str, reserved: frozenset[str]) -> list[Pr
 
 
 def typed_id_line(path: str, name: str) -> int:
-    for needle in (f"{{#{name}", f'id="{name}"', f"id='{name}'", f"#{name}"):
-        line = line_containing(path, needle, default=0)
-        if line:
-            return line
-    return line_containing(path, name)
+    """The line where the id is written, as attr_list or HTML writes it, else the first that
+    names it (code blocks, which hold no ids, are skipped)."""
+    return SourceLines(path).find([f"{{#{name}", f'id="{name}"', f"id='{name}'", f"#{name}", name])

@@ -4,12 +4,15 @@ shift), lazy loading after the first, and narrower copies made with Pillow."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
-from functools import lru_cache
 
 from PIL import Image
+
+from kernel.files import write_atomically
+from kernel.images import UnreadableImage, reading_failed, size_of
 
 from .body import Body
 
@@ -104,31 +107,11 @@ def make_copy(source: str, destination: str, width: int, cache_folder: str) -> N
         with Image.open(source) as image:
             height = round(image.height * width / image.width)
             resized = image.resize((width, height), Image.Resampling.LANCZOS)
-            temporary = cached + ".part"
-            resized.save(temporary, format=image.format, optimize=True, quality=82)
-            os.replace(temporary, cached)  # a killed build never leaves half an image cached
+            encoded = io.BytesIO()
+            resized.save(encoded, format=image.format, optimize=True, quality=82)
+        write_atomically(cached, encoded.getvalue())  # never half an image cached
     os.makedirs(os.path.dirname(destination), exist_ok=True)
     shutil.copyfile(cached, destination)
-
-
-class UnreadableImage(ValueError):
-    """A picture file that is damaged or is not a picture."""
-
-
-def reading_failed(error: Exception) -> bool:
-    """Pillow's complaints about a file's bytes; a full or locked disk is not one of them."""
-    return not (isinstance(error, OSError) and error.errno is not None)
-
-
-@lru_cache(maxsize=512)
-def size_of(path: str) -> tuple[int, int]:
-    try:
-        with Image.open(path) as image:  # reads the header only
-            return image.size
-    except Exception as error:
-        if reading_failed(error):
-            raise UnreadableImage(error) from None
-        raise
 
 
 def responsive_images(html: str, body: Body) -> str:

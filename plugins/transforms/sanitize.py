@@ -204,11 +204,11 @@ ORDINARY_LINK = "replace it with an ordinary https:// link"
 SCHEMES = {
     "javascript": (
         "a javascript: link, which would run code",
-        "replace it with an ordinary https:// link",
+        ORDINARY_LINK,
     ),
     "vbscript": (
         "a vbscript: link, which would run code",
-        "replace it with an ordinary https:// link",
+        ORDINARY_LINK,
     ),
     "data": (
         "a data: address, which hides a whole file inside the page",

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from pelican.settings import DEFAULT_CONFIG
 
-from markdown_reader import META_EXTENSION, FieldsMarkdownReader, markdown_config
+from kernel.markdown_settings import META_EXTENSION, markdown_config
+from markdown_reader import FieldsMarkdownReader
 
 MARKDOWN = {
     "extensions": [META_EXTENSION],
