@@ -9,13 +9,13 @@ so a build draws only the cards of new or retitled posts. Each post gets `share_
 
 import os
 import shutil
-import time
 
 from pelican import signals
-from PIL import Image
 
 from kernel import settings
 from kernel.content import content_items, source_of
+from kernel.files import remove_stale, write_atomically
+from kernel.images import UnreadableImage, size_of
 from kernel.problems import Problem, channel
 from kernel.typography import typographic_text
 
@@ -63,19 +63,19 @@ def start(pelican) -> None:
         )
     # The default image's size, for the pages that use it.
     default = os.path.join(config["PATH"], config.get("SOCIAL_IMAGE", ""))
-    config["SOCIAL_IMAGE_SIZE"] = image_size(default) if os.path.isfile(default) else None
-
-
-def image_size(path: str) -> tuple[int, int]:
-    with Image.open(path) as image:  # reads the header only
-        return image.size
-
-
-def remove_stale_parts(cache_folder: str) -> None:
-    if os.path.isdir(cache_folder):
-        for entry in os.scandir(cache_folder):
-            if entry.name.endswith(".part") and entry.stat().st_mtime < time.time() - STALE_SECONDS:
-                os.remove(entry.path)
+    config["SOCIAL_IMAGE_SIZE"] = None
+    if os.path.isfile(default):
+        try:
+            config["SOCIAL_IMAGE_SIZE"] = size_of(default)
+        except UnreadableImage:
+            channel.report(
+                Problem(
+                    default,
+                    1,
+                    "this picture (SOCIAL_IMAGE) cannot be read; the file may be damaged",
+                    "open it in an image editor and save it again as .png or .jpg",
+                )
+            )
 
 
 def card_file(title: str, practice_name: str, cache_folder: str) -> str:
@@ -84,10 +84,7 @@ def card_file(title: str, practice_name: str, cache_folder: str) -> str:
     path = os.path.join(cache_folder, card.cache_key(title, practice_name, colours) + ".png")
     if not os.path.exists(path):
         os.makedirs(cache_folder, exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.part"
-        with open(temporary, "wb") as handle:
-            handle.write(card.draw(title, practice_name, colours))
-        os.replace(temporary, path)  # a killed build never leaves half a card in the cache
+        write_atomically(path, card.draw(title, practice_name, colours))
     return path
 
 
@@ -99,13 +96,13 @@ def share_images(generators) -> None:
     config, output = generators[0].settings, generators[0].output_path
     cache_folder = os.path.join(config["CACHE_PATH"], "share-images")
     practice_name = " ".join(str(config.get("PRACTICE_NAME", "")).split())
-    remove_stale_parts(cache_folder)
+    remove_stale(cache_folder, ".part", STALE_SECONDS)
     for item in content_items(generators, POSTS):
         item.share_image = None
         if not item.save_as:
             continue  # a draft in the publish build: never written
         source = source_of(item.source_path)
-        image, problems = own_image(source, config["PATH"], config["STATIC_PATHS"], image_size)
+        image, problems = own_image(source, config["PATH"], config["STATIC_PATHS"], size_of)
         channel.report_all(problems)
         if image is not None or not config["SHARE_IMAGES"]:
             item.share_image = image

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 
 from kernel.frontmatter import Source
+from kernel.images import UnreadableImage
 from kernel.problems import Problem
 
 STATIC_FORMS = ("{static}", "|static|")
@@ -100,7 +101,19 @@ def own_image(
                 "add a line 'Image-alt: what the picture shows' below the Image field",
             )
         )
-    width, height = size_of(resolved)
+    try:
+        width, height = size_of(resolved)
+    except UnreadableImage:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"the Image '{value}' cannot be read as a picture (the file may be damaged)",
+                "open it in an image editor and save it again as .png or .jpg, or name another "
+                "picture",
+            )
+        )
+        return None, problems
     if width < SMALLEST[0] or height < SMALLEST[1]:
         problems.append(
             Problem(
