@@ -9,10 +9,8 @@ from pathlib import Path
 
 from invoke import Exit, task
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
-
-from sitebuild import build  # noqa: E402
-from sitebuild.checks import PublishCheckFailed, check_publish_folder  # noqa: E402
+from sitebuild import build  # puts plugins/ on the import path too
+from sitebuild.checks import PublishCheckFailed, check_publish_folder
 
 OUTPUT = "output"
 

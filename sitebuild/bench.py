@@ -27,6 +27,7 @@ from pathlib import Path
 
 from kernel.speedups import MECHANISMS
 
+from .accessibility import locked_version
 from .build import build
 from .chromium import CHROMIUM, CHROMIUM_FLAGS
 from .corpus import write_corpus
@@ -41,6 +42,16 @@ INVOKE = str(Path(sys.executable).with_name("invoke"))
 STOCK_SETTINGS = str(REPO / "bench" / "stockconf.py")
 KINDS = ["steady", "mixed"]
 TARGETS = {100: 1.0, 1000: 0.8}  # cold build, ours / stock
+# Lighthouse runs on these page types (sitebuild/pagetypes.py): the two every reader meets and
+# the client pages.
+LIGHTHOUSE_PAGES = [
+    "home",
+    "article",
+    "fees",
+    "journey step",
+    "worksheet",
+    "accessibility statement",
+]
 
 
 class Runs:
@@ -215,8 +226,7 @@ def profile(work: Path, content: Path) -> tuple[dict, dict]:
 
 
 def publish_bytes(work: Path, content: Path, posts: int) -> dict:
-    output = fresh(work / "out" / "publish")
-    sign_off(content, date.today())  # a publish needs the therapist's review of every post
+    output = fresh(work / "out" / "publish")  # `content` is signed off by corpus()
     values = stand_in_practice()
     timed(
         "publishconf.py",
@@ -361,7 +371,7 @@ def page_weights(work: Path) -> dict:
 
 
 def browser_checks(weights: dict) -> dict:
-    """Requests per page type in Chromium, and Lighthouse (mobile) for home and an article."""
+    """Requests per page type in Chromium, and Lighthouse (mobile) on LIGHTHOUSE_PAGES."""
     from playwright.sync_api import sync_playwright
 
     server = serve(weights["root"], weights["port"])
@@ -398,7 +408,7 @@ def lighthouse(siteurl: str) -> dict:
         )
     scores = {}
     flags = " ".join(["--headless=new", *CHROMIUM_FLAGS])
-    for kind in ["home", "article"]:
+    for kind in LIGHTHOUSE_PAGES:
         report = Path(tempfile.mkdtemp()) / "report.json"
         subprocess.run(
             [
@@ -577,7 +587,8 @@ def main(runs: int = 5, quick: bool = False) -> str:
         ]
         lines += [
             "",
-            "Lighthouse 12.8.2, mobile (scores vary between runs):",
+            f"Lighthouse {locked_version(REPO / 'bench' / 'package-lock.json', 'lighthouse')}, "
+            "mobile (scores vary between runs):",
             "",
             "| page | performance | accessibility | best practices | SEO |",
             "| --- | --- | --- | --- | --- |",

@@ -25,13 +25,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
+from content_rules.source_checks import INLINE_CODE, MARKDOWN_SUFFIXES, fenced_lines
 from kernel import settings
 from kernel.frontmatter import NotText, read
 from kernel.problems import Problem
 
 USER_AGENT = "citation-check/1.0 (checks the links of a small static blog, one at a time)"
 SITES_AT_ONCE = 4
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 SETTINGS = [
     settings.Setting(
         "CITATION_TIMEOUT_SECONDS", 10, settings.whole_number(1), "a whole number of seconds"
@@ -46,8 +46,6 @@ LINK_FORMS = [
     re.compile(rf"^\s{{0,3}}\[[^\]]+\]:\s*<?({URL})>?", re.MULTILINE),
     re.compile(rf"""\b(?:href|src)\s*=\s*["']({URL})["']"""),
 ]
-FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
-INLINE_CODE = re.compile(r"`[^`]*`")
 # Answers worth remembering; a time-out or a refused connection is asked again next run.
 LASTING = {"ok", "gone", "home", "status"}
 
@@ -73,12 +71,11 @@ def links_in(path: str) -> list[Link]:
         source = read(path)
     except NotText:
         return []  # the content rules report it
-    found, in_fence = [], False
-    for offset, line in enumerate(source.body.split("\n")):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or line.startswith(("    ", "\t")) or "http" not in line:
+    found = []
+    lines = source.body.split("\n")
+    code, _unclosed = fenced_lines(lines)
+    for offset, line in enumerate(lines):
+        if code[offset] or line.startswith(("    ", "\t")) or "http" not in line:
             continue
         line = INLINE_CODE.sub("", line)
         for form in LINK_FORMS:

@@ -18,8 +18,6 @@ import logging
 import os
 import threading
 import time
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from pelican import signals
@@ -27,7 +25,7 @@ from watchfiles import Change, watch
 
 from . import quickpage
 from .build import build, holds_publish, preview_over_publish, target_of
-from .server import StaticHandler
+from .server import StaticHandler, answer, open_port
 
 logger = logging.getLogger("sitebuild.devserver")
 WATCHED = ["content", "theme", "pelicanconf.py"]
@@ -149,7 +147,8 @@ def readability_notes(paths: list[str], settings_file: str) -> list[str]:
     if not saved:
         return []
     try:
-        settings = settings_for_reading(settings_file)
+        # The settings of the build that just ended, else (none kept) read from the file.
+        settings = quickpage.last["settings"] or settings_for_reading(settings_file)
         content = Path(settings["PATH"]).resolve()
         notes = []
         for path in saved:
@@ -191,10 +190,11 @@ def keep_generators(generators) -> None:
 pending: dict = {}
 
 
-def page_digests(folder: Path) -> dict[str, str]:
-    """Each HTML page's hash, to tell open pages whether a build changed them."""
+def page_digests(folder: Path, only: str | None = None) -> dict[str, str]:
+    """Each HTML page's hash (or only that page's), to tell open pages whether a build changed
+    them."""
     digests = {}
-    for path in folder.rglob("*.html"):
+    for path in [folder / only] if only else folder.rglob("*.html"):
         try:
             digests[str(path.relative_to(folder))] = hashlib.blake2b(
                 path.read_bytes(), digest_size=16
@@ -246,10 +246,6 @@ class Handler(StaticHandler):
             return
 
 
-def watch_and_rebuild(settings_file, output: Path, state: BuildState, stop):
-    rebuild_loop(settings_file, output, state, stop)
-
-
 def one_saved_post(changes) -> str | None:
     """The Markdown file, when a save changed exactly one existing one."""
     if len(changes) != 1:
@@ -263,6 +259,8 @@ def one_saved_post(changes) -> str | None:
 def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: threading.Event):
     paths = [p for p in WATCHED if Path(p).exists()]
     target = target_of(output)
+    # Each page's hash as readers last saw it: a build compares against it and keeps its own.
+    digests = page_digests(target)
     for changes in watch(*paths, stop_event=stop, debounce=50, step=20):
         names = sorted({Path(path).name for _change, path in changes})
         started = time.perf_counter()
@@ -274,13 +272,13 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
             except Exception:  # noqa: BLE001 - the full build below shows the real problem
                 logger.exception("quick page failed")
         if quick:
+            digests.update(page_digests(target, quick))
             state.publish([], [quick], search_behind=True)
             print(
                 f"Showed {quick} in {time.perf_counter() - started:.2f} s; updating the "
                 "rest of the site.",
                 flush=True,
             )
-        before = page_digests(target)
         problems = build_once(settings_file, output)
         seconds = time.perf_counter() - started
         if problems:
@@ -290,9 +288,9 @@ def rebuild_loop(settings_file: str, output: Path, state: BuildState, stop: thre
             )
             state.publish(problems)
             continue
-        after = page_digests(target)
+        before, digests = digests, page_digests(target)
         changed = sorted(
-            name for name in after.keys() | before.keys() if after.get(name) != before.get(name)
+            name for name in digests.keys() | before.keys() if digests.get(name) != before.get(name)
         )
         # The build indexed the search too (only the shard holding the saved post, when the
         # others did not change).
@@ -318,12 +316,9 @@ def serve(
     # The port first: a busy one is told in a sentence before any build replaces the output.
     # It answers only once the first build is in place and saves are watched.
     try:
-        server = ThreadingHTTPServer(
-            (host, port), partial(Handler, directory=str(target_of(output_path)))
-        )
+        server = open_port(target_of(output_path), port, Handler, host)
     except OSError as error:
         raise ServeRefused(busy_port(host, port, error)) from None
-    server.daemon_threads = True
     if holds_publish(target_of(output_path)):
         server.server_close()
         raise ServeRefused(preview_over_publish(output_path))
@@ -340,12 +335,12 @@ def serve(
     state.publish(problems, None)
     stop = threading.Event()
     watcher = threading.Thread(
-        target=watch_and_rebuild,
+        target=rebuild_loop,
         args=(settings_file, output_path, state, stop),
         daemon=True,
     )
     watcher.start()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answer(server)
     print(
         f"Preview at http://{host}:{port}/ — edit a post and the page reloads. Ctrl+C stops.",
         flush=True,

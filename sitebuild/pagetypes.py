@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
+from content_rules.field_checks import slug_of
 from kernel.content import parse_date
 from kernel.frontmatter import read
 
@@ -25,7 +25,8 @@ COLOR_SCHEMES = ["light", "dark"]
 
 
 def slug(text: str) -> str:
-    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    """The slug the build gives `text` (pelicanconf.py keeps Pelican's slug rules)."""
+    return slug_of(text, DEFAULT_CONFIG)
 
 
 def shown_posts(content: Path) -> list:
@@ -40,6 +41,16 @@ def shown_posts(content: Path) -> list:
         if when.replace(tzinfo=None) <= datetime.now():
             posts.append((when.replace(tzinfo=None), source))
     return [source for _when, source in sorted(posts, key=lambda pair: pair[0], reverse=True)]
+
+
+def worksheets(content: Path = CONTENT) -> dict:
+    """Address of each page whose source says `Template: worksheet` -> its source."""
+    found = {}
+    for path in sorted((content / "pages").glob("*.md")):
+        source = read(str(path))
+        if source.get("template") == "worksheet":
+            found[f"{source.get('slug') or path.stem}/"] = source
+    return found
 
 
 def page_types(content: Path = CONTENT) -> dict[str, str]:
@@ -68,7 +79,7 @@ def page_types(content: Path = CONTENT) -> dict[str, str]:
         "search": "search/",
         "fees": "fees/",
         "journey step": f"{step.get('slug') or slug(step.get('title'))}/",
-        "worksheet": "integration-worksheet/",
+        "worksheet": next(iter(worksheets(content))),
         "accessibility statement": "accessibility/",
         "how to follow": "follow/",
         "thank-you": f"feedback/yes/?post={article}",

@@ -44,8 +44,18 @@ class StaticHandler(SimpleHTTPRequestHandler):
 
 def serve(folder: Path | str, port: int, handler=StaticHandler, host: str = "127.0.0.1"):
     """Serve `folder` on host:port from a background thread; returns the server."""
+    return answer(open_port(folder, port, handler, host))
+
+
+def open_port(folder: Path | str, port: int, handler=StaticHandler, host: str = "127.0.0.1"):
+    """A server holding host:port for `folder`, not answering yet (OSError: the port is busy)."""
     server = ThreadingHTTPServer((host, port), partial(handler, directory=str(folder)))
     server.daemon_threads = True
+    return server
+
+
+def answer(server: ThreadingHTTPServer) -> ThreadingHTTPServer:
+    """Start answering requests, from a background thread."""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
