@@ -5,10 +5,9 @@ import gzip
 
 import pytest
 
-from helpers import TEST_PRACTICE, build, free_port, serve, signed_content
+from helpers import TEST_PRACTICE, build, free_port, serve, signed
 from search_index.shards import shard_count, shard_of
 from sitebuild.corpus import write_corpus
-from sitebuild.standins import sign_off
 
 pytestmark = pytest.mark.browser
 PAGES_PER_SHARD = 10
@@ -16,9 +15,7 @@ WORD = "zebraquartz"
 
 
 def test_search_finds_a_post_indexed_in_another_shard(tmp_path, browser):
-    content = signed_content(tmp_path)
-    write_corpus(content, 40, words=120)
-    sign_off(content, __import__("datetime").date.today())
+    content = signed(write_corpus(tmp_path / "content", 40, words=120))
     root = tmp_path / "www"
     port = free_port()
     siteurl = f"http://127.0.0.1:{port}/blog"

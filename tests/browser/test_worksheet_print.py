@@ -8,7 +8,7 @@ import pytest
 from pelican.settings import read_settings
 
 from helpers import REPO
-from kernel.frontmatter import read
+from sitebuild.pagetypes import worksheets as worksheet_sources
 
 pytestmark = pytest.mark.browser
 
@@ -17,12 +17,10 @@ SETTINGS = read_settings(str(REPO / "pelicanconf.py"))
 
 def worksheets() -> dict[str, int]:
     """Address of each worksheet page -> how many parts (## headings) its source has."""
-    found = {}
-    for path in sorted((REPO / "content" / "pages").glob("*.md")):
-        source = read(str(path))
-        if source.get("template") == "worksheet":
-            parts = len(re.findall(r"^## ", source.body, re.MULTILINE))
-            found[f"{source.get('slug') or path.stem}/"] = parts
+    found = {
+        address: len(re.findall(r"^## ", source.body, re.MULTILINE))
+        for address, source in worksheet_sources().items()
+    }
     assert found, "no page with 'Template: worksheet'"
     return found
 

@@ -57,14 +57,9 @@ EXECUTABLE_SCRIPT = re.compile(r"<script\b(?![^>]*type=\"application/ld\+json\")
 
 def worksheet_pages() -> set[str]:
     """Output paths of the pages whose source says `Template: worksheet`."""
-    from kernel.frontmatter import read
+    from sitebuild.pagetypes import worksheets
 
-    pages = set()
-    for path in (REPO / "content" / "pages").glob("*.md"):
-        source = read(str(path))
-        if source.get("template") == "worksheet":
-            pages.add(f"{source.get('slug') or path.stem}/index.html")
-    return pages
+    return {f"{address}index.html" for address in worksheets()}
 
 
 def test_no_script_on_reading_pages_and_nothing_inline(published_site):

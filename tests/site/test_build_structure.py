@@ -104,8 +104,7 @@ def test_a_missing_setting_takes_its_default(tmp_path):
 @pytest.mark.parametrize("kind", ["steady", "mixed"])
 def test_speedups_change_speed_never_a_byte(tmp_path, kind):
     # Enough posts for every mechanism to act (two writers start from 60 posts).
-    content = copy_content(tmp_path)
-    write_corpus(content, 70, words=200, kind=kind)
+    content = write_corpus(tmp_path / "content", 70, words=200, kind=kind)
     plain = tmp_path / "plain"
     assert build(content, plain, extra={"SPEEDUPS": False}).returncode == 0
     fast = tmp_path / "fast"
@@ -141,8 +140,7 @@ def test_what_the_second_writer_reports_is_reported_by_the_build(tmp_path):
     a template or plugin reports while it renders reaches the build's own report."""
     settings_file = tmp_path / "conf.py"
     settings_file.write_text(REPORTS_WHILE_RENDERING.format(repo=str(REPO)))
-    content = copy_content(tmp_path)
-    write_corpus(content, 70, words=50, kind="steady")
+    content = write_corpus(tmp_path / "content", 70, words=50, kind="steady")
     reported = {}
     for speedups in (False, True):
         output = tmp_path / f"out-{speedups}"

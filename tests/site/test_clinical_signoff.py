@@ -21,6 +21,7 @@ from helpers import (
 )
 from kernel.frontmatter import read
 from safety.checks import next_review
+from sitebuild.pagetypes import slug
 
 SETTINGS = {}
 
@@ -35,13 +36,6 @@ def setting(name):
 
 def posts(content: Path) -> list[Path]:
     return sorted((content / "posts").glob("*.md"))
-
-
-def slug(text: str) -> str:
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
-    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def post_slug(source: Path) -> str:

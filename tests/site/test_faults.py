@@ -18,13 +18,21 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 
 import pytest
 
-from helpers import REPO, TEST_PRACTICE, build, copy_content, make, repo_copy, tree_digest
+from helpers import (
+    REPO,
+    TEST_PRACTICE,
+    build,
+    copy_content,
+    make,
+    repo_copy,
+    signed,
+    signed_content,
+    tree_digest,
+)
 from sitebuild import build as builds
-from sitebuild.standins import sign_off
 
 LAST_GOOD = "<p>The last good site.</p>\n"
 
@@ -153,8 +161,7 @@ def test_two_builds_at_once_take_turns_and_neither_loses_its_folder(tmp_path, ca
 
 
 def published(tmp_path, output):
-    content = copy_content(tmp_path)
-    sign_off(content, date.today())  # the therapist's review, as before any publish
+    content = signed_content(tmp_path)  # the therapist's review, as before any publish
     return build(
         content,
         output,
@@ -195,7 +202,7 @@ def test_make_html_and_make_serve_after_make_publish_refuse_in_a_sentence(tmp_pa
     from helpers import free_port
 
     repo = repo_copy(tmp_path / "repo")
-    sign_off(repo / "content", date.today())
+    signed(repo / "content")
     assert make(repo, "publish", env={"SITEURL": "https://example.org"}).returncode == 0
     before = tree_digest(repo / "output")
     for target, env in [("html", {}), ("serve", {"PORT": str(free_port())})]:
@@ -304,7 +311,7 @@ def test_the_quick_page_never_writes_into_a_publish_or_beside_another_build(tmp_
     """A save while `make serve` runs shows its page at once, but never while another build
     holds the folder, and never into the site `make publish` put in its place."""
     repo = repo_copy(tmp_path / "repo")
-    sign_off(repo / "content", date.today())
+    signed(repo / "content")
     result = subprocess.run(
         [str(repo / ".venv/bin/python"), "-c", QUICK_PAGE_AFTER_A_SAVE],
         cwd=repo,

@@ -4,10 +4,9 @@ the previous and next step; broken numbering stops the build with file and line.
 import re
 from collections import defaultdict
 
-from pelican.utils import slugify
-
 from helpers import REPO, build, copy_content
 from kernel.frontmatter import read
+from sitebuild.pagetypes import slug
 
 
 def journeys() -> dict[str, list[str]]:
@@ -17,8 +16,8 @@ def journeys() -> dict[str, list[str]]:
         for path in (REPO / "content" / folder).glob("*.md"):
             source = read(str(path))
             if source.get("journey") and source.get("status", "published") != "draft":
-                slug = source.get("slug") or slugify(source.get("title"))
-                found[source.get("journey")].append((int(source.get("step")), f"{prefix}{slug}/"))
+                name = source.get("slug") or slug(source.get("title"))
+                found[source.get("journey")].append((int(source.get("step")), f"{prefix}{name}/"))
     return {name: [address for _, address in sorted(steps)] for name, steps in found.items()}
 
 

@@ -1,12 +1,9 @@
 """Readability: what counts as prose, sentences and the textstat grade."""
 
-from pathlib import Path
-
 from kernel import readability
 from kernel.readability import grade_of, line_of_sentence, sentences, word_count
 from sitebuild.readability import describe, measure, report
 
-REPO = Path(__file__).resolve().parents[2]
 SETTINGS = {
     "MARKDOWN": {"extension_configs": {"markdown.extensions.attr_list": {}}},
     "CONSULTATION_OFFER": "free 15-minute phone consultation",
